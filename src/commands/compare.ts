@@ -1,0 +1,79 @@
+import { Option, type Command } from "commander";
+import { DAYS_PER_MONTH, estimate, type Estimate } from "../engine/estimate.ts";
+import { TokencostError } from "../errors.ts";
+import type { Model } from "../pricing/registry.ts";
+import { markResults, resultOf, SCHEMA_VERSION, sortResults, type Report, type SortKey } from "../report/report.ts";
+import { registryFor, writeReport, writeWarnings } from "./context.ts";
+import type { Io } from "./io.ts";
+import {
+  addOutputOptions,
+  addPricingDateOptions,
+  addWorkloadOptions,
+  modelListOption,
+  type OutputFlags,
+  type PricingDateFlags,
+  type WorkloadFlags,
+} from "./options.ts";
+import { loadWorkload } from "./workload-input.ts";
+
+type Flags = OutputFlags &
+  PricingDateFlags &
+  WorkloadFlags & { models?: string[]; provider?: string; all?: boolean; sort: SortKey };
+
+export function compareCommand(program: Command, io: Io): void {
+  const cmd = program
+    .command("compare")
+    .description("one workload on many models: cost, time, per month, × cheapest, fits")
+    .argument("[workload]", "workload JSON file, or - for stdin (default: piped stdin, else the coding-agent preset)")
+    .addOption(modelListOption("--models <ids>", "models to compare, a,b,c (repeatable)"))
+    .option("--provider <provider>", "every model of one provider")
+    .option("--all", "every model in the registry (the default; retired ones only with --allow-retired)")
+    .addOption(new Option("--sort <key>", "order rows by").choices(["cost", "time"]).default("cost"));
+  addWorkloadOptions(cmd);
+  addPricingDateOptions(cmd);
+  addOutputOptions(cmd);
+  cmd.action(async (arg: string | undefined, flags: Flags) => {
+    const chosen = [flags.models && "--models", flags.provider && "--provider", flags.all && "--all"].filter(Boolean);
+    if (chosen.length > 1) throw new TokencostError("USAGE", `choose the models one way: ${chosen.join(", ")}`);
+    const registry = registryFor(flags, io);
+    const { workload, info, notices } = await loadWorkload(arg, flags, io);
+    const at = flags.at ?? io.today();
+    const allowRetired = Boolean(flags.allowRetired);
+
+    let candidates: readonly Model[];
+    if (flags.models) candidates = flags.models.map((name) => registry.get(name));
+    else {
+      const pool = flags.provider ? registry.byProvider(flags.provider) : registry.all();
+      candidates = pool.filter((m) => allowRetired || m.status !== "retired");
+    }
+
+    const estimates: Estimate[] = [];
+    const skipped: { model: string; reason: string }[] = [];
+    for (const m of candidates) {
+      try {
+        estimates.push(estimate(workload, registry, m.id, { at, allowRetired }));
+      } catch (e) {
+        // A model without the requested service tier is left out of a broad comparison.
+        if (e instanceof TokencostError && e.code === "SERVICE_TIER" && !flags.models) {
+          skipped.push({ model: m.id, reason: `no ${workload.serviceTier} tier` });
+        } else throw e;
+      }
+    }
+    if (estimates.length === 0) {
+      throw new TokencostError("USAGE", `no model left to compare${skipped.length ? `: none offers service tier "${workload.serviceTier}"` : ""}`);
+    }
+    const results = markResults(sortResults(estimates.map(resultOf), flags.sort));
+    const report: Report = {
+      schemaVersion: SCHEMA_VERSION,
+      command: "compare",
+      at,
+      workload: info,
+      monthDays: DAYS_PER_MONTH,
+      sort: flags.sort,
+      results,
+    };
+    if (skipped.length) report.skipped = skipped;
+    writeReport(io, report, flags);
+    writeWarnings(io, results, notices);
+  });
+}

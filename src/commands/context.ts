@@ -1,0 +1,80 @@
+import { Chalk, supportsColor } from "chalk";
+import { loadRegistry, pricingFilesFromEnv } from "../pricing/load.ts";
+import type { Registry } from "../pricing/registry.ts";
+import type { Paint } from "../report/paint.ts";
+import { plain } from "../report/paint.ts";
+import { render, type Format } from "../report/render.ts";
+import type { Report, ReportResult } from "../report/report.ts";
+import type { Warning } from "../warnings.ts";
+import type { Io } from "./io.ts";
+import { outputFormat, type OutputFlags } from "./options.ts";
+
+/** The registry: bundled, then TOKENCOST_PRICING files, then --pricing files (later wins). */
+export function registryFor(flags: OutputFlags, io: Io): Registry {
+  return loadRegistry({ pricingFiles: [...pricingFilesFromEnv(io.env.TOKENCOST_PRICING), ...(flags.pricing ?? [])] });
+}
+
+/**
+ * chalk 5 ignores NO_COLOR, so the level is decided here: NO_COLOR (non-empty) wins, then
+ * FORCE_COLOR, then colour only on a terminal that supports it.
+ */
+export function colorLevel(env: Io["env"], isTTY: boolean): 0 | 1 | 2 | 3 {
+  if (env.NO_COLOR) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === "" || force === "true") return 1;
+    if (force === "false") return 0;
+    const n = Number.parseInt(force, 10);
+    return Number.isNaN(n) ? 1 : (Math.max(0, Math.min(3, n)) as 0 | 1 | 2 | 3);
+  }
+  if (!isTTY || env.TERM === "dumb") return 0;
+  return supportsColor ? supportsColor.level : 1;
+}
+
+export function paintFor(io: Io): Paint {
+  const level = colorLevel(io.env, Boolean(io.stdout.isTTY));
+  if (level === 0) return plain;
+  const c = new Chalk({ level });
+  return { bold: c.bold, dim: c.dim, green: c.green, yellow: c.yellow, red: c.red, cyan: c.cyan };
+}
+
+/** The report on stdout, nothing else there. */
+export function writeReport(io: Io, report: Report, flags: OutputFlags): void {
+  const format: Format = outputFormat(flags);
+  io.stdout.write(render(report, format, format === "table" ? paintFor(io) : undefined));
+}
+
+const GROUPED = new Set(["SPEED_UNKNOWN", "TTFT_UNKNOWN"]);
+
+/**
+ * Warnings on stderr. For one model every one is printed; across many, the routine
+ * ones (missing speed figures) are grouped so the rare ones stand out.
+ */
+export function writeWarnings(io: Io, results: readonly ReportResult[], extra: readonly Warning[] = []): void {
+  const lines: string[] = extra.map((w) => w.message);
+  const seen = new Set<string>(lines);
+  const grouped = new Map<string, string[]>();
+  for (const r of results) {
+    for (const w of r.warnings) {
+      if (results.length > 1 && GROUPED.has(w.code)) {
+        const models = grouped.get(w.code) ?? [];
+        if (w.model && !models.includes(w.model)) models.push(w.model);
+        grouped.set(w.code, models);
+      } else if (!seen.has(w.message)) {
+        seen.add(w.message);
+        lines.push(w.message);
+      }
+    }
+  }
+  for (const [code, models] of grouped) {
+    const list = models.length > 6 ? `${models.slice(0, 6).join(", ")} and ${models.length - 6} more` : models.join(", ");
+    lines.push(
+      code === "SPEED_UNKNOWN"
+        ? `no output-speed figure, time unknown: ${list}`
+        : `time to first token unknown, counted as 0 s: ${list}`,
+    );
+  }
+  if (lines.length === 0) return;
+  const paint = colorLevel(io.env, false) === 0 ? plain : paintFor(io);
+  io.stderr.write(lines.map((l) => `${paint.yellow("warning:")} ${l}\n`).join(""));
+}

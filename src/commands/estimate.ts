@@ -1,0 +1,48 @@
+import type { Command } from "commander";
+import { describeOverflow, estimate } from "../engine/estimate.ts";
+import { TokencostError } from "../errors.ts";
+import { markResults, resultOf, SCHEMA_VERSION, type Report } from "../report/report.ts";
+import { DAYS_PER_MONTH } from "../engine/estimate.ts";
+import { registryFor, writeReport, writeWarnings } from "./context.ts";
+import type { Io } from "./io.ts";
+import {
+  addOutputOptions,
+  addPricingDateOptions,
+  addWorkloadOptions,
+  modelListOption,
+  type OutputFlags,
+  type PricingDateFlags,
+  type WorkloadFlags,
+} from "./options.ts";
+import { loadWorkload } from "./workload-input.ts";
+
+type Flags = OutputFlags & PricingDateFlags & WorkloadFlags & { model?: string[] };
+
+export function estimateCommand(program: Command, io: Io): void {
+  const cmd = program
+    .command("estimate")
+    .description("cost and time of one workload on one or more models")
+    .argument("[workload]", "workload JSON file, or - for stdin (default: piped stdin, else the coding-agent preset)")
+    .addOption(modelListOption("-m, --model <id>", "model id, alias or provider/id (repeatable, or a,b,c)"));
+  addWorkloadOptions(cmd);
+  addPricingDateOptions(cmd);
+  addOutputOptions(cmd);
+  cmd.action(async (arg: string | undefined, flags: Flags) => {
+    const registry = registryFor(flags, io);
+    const { workload, info, notices } = await loadWorkload(arg, flags, io);
+    const at = flags.at ?? io.today();
+    const names: (string | undefined)[] = flags.model ?? [undefined];
+    const options = { at, allowRetired: Boolean(flags.allowRetired) };
+    const estimates = names.map((name) => estimate(workload, registry, name, options));
+    // One model that cannot hold the workload is an error; among several it is a finding.
+    const single = estimates.length === 1 ? estimates[0]! : undefined;
+    if (single?.overflow) {
+      throw new TokencostError("CONTEXT", `${workload.label}: does not fit — ${describeOverflow(single.overflow)}`, "try `tokencost compare` to find models it fits");
+    }
+    const results = estimates.map(resultOf);
+    if (results.length > 1) markResults(results);
+    const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, results };
+    writeReport(io, report, flags);
+    writeWarnings(io, results, notices);
+  });
+}

@@ -1,0 +1,40 @@
+import type { Command } from "commander";
+import { modelsReport, renderModelCard, renderModelList } from "../report/models.ts";
+import { paintFor, registryFor } from "./context.ts";
+import type { Io } from "./io.ts";
+import { addOutputOptions, atOption, outputFormat, type OutputFlags, type PricingDateFlags } from "./options.ts";
+
+type Flags = OutputFlags & PricingDateFlags & { provider?: string; search?: string };
+
+export function modelsCommand(program: Command, io: Io): void {
+  const models = program
+    .command("models")
+    .description("the pricing registry (`models show ID` for one model's card)")
+    .option("--provider <provider>", "only this provider's models")
+    .option("--search <text>", "only models whose id, name or alias contains this text");
+  addOutputOptions(models);
+  models.addOption(atOption());
+  models.action((flags: Flags) => {
+    const registry = registryFor(flags, io);
+    let list = flags.provider ? registry.byProvider(flags.provider) : [...registry.all()];
+    if (flags.search !== undefined) {
+      const q = flags.search.toLowerCase();
+      list = list.filter((m) => [m.id, m.name, m.provider, ...(m.aliases ?? [])].some((s) => s.toLowerCase().includes(q)));
+    }
+    const format = outputFormat(flags);
+    io.stdout.write(renderModelList(modelsReport(list, flags.at ?? io.today()), format, format === "table" ? paintFor(io) : undefined));
+  });
+
+  const show = models
+    .command("show")
+    .description("one model's card: every figure with its source and as-of date")
+    .argument("<model>", "model id, alias or provider/id");
+  addOutputOptions(show);
+  show.addOption(atOption());
+  show.action((name: string, flags: Flags) => {
+    const registry = registryFor(flags, io);
+    const model = registry.get(name);
+    const format = outputFormat(flags);
+    io.stdout.write(renderModelCard(modelsReport([model], flags.at ?? io.today()), format, format === "table" ? paintFor(io) : undefined));
+  });
+}

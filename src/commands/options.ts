@@ -1,0 +1,133 @@
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { isIsoDay } from "../dates.ts";
+import { FORMATS, type Format } from "../report/render.ts";
+import { parseCount, parseDuration, parseFraction, parseTokenCount } from "../workload/values.ts";
+
+// Flags shared by several commands, declared once, each parsed where it is read: a bad value
+// fails at its flag with commander's message, before any work is done.
+
+const argParser =
+  <T>(parse: (v: string) => T) =>
+  (value: string): T => {
+    try {
+      return parse(value);
+    } catch (e) {
+      throw new InvalidArgumentError((e as Error).message);
+    }
+  };
+
+const nonEmpty = (what: string) =>
+  argParser((v: string) => {
+    if (v.trim() === "") throw new Error(`${what} cannot be empty`);
+    return v.trim();
+  });
+
+export const tokensArg = argParser(parseTokenCount);
+const countArg = (noun: string) => argParser((v) => parseCount(v, noun));
+const secondsArg = argParser(parseDuration);
+const fractionArg = argParser((v) => {
+  const n = Number(v);
+  if (v.trim() === "" || Number.isNaN(n)) throw new Error(`expected a number from 0 to 1, got "${v}"`);
+  parseFraction(n);
+  return n;
+});
+const dateArg = argParser((v) => {
+  if (!isIsoDay(v)) throw new Error(`expected a date as YYYY-MM-DD, got "${v}"`);
+  return v;
+});
+const tierArg = argParser((v) => {
+  if (!/^[a-z][a-z0-9-]*$/.test(v)) throw new Error(`a service tier name like batch, flex or priority, got "${v}"`);
+  return v;
+});
+
+/** Repeatable and comma-separated: --model a --model b,c → [a, b, c]. */
+const collectList = (what: string) => (value: string, previous: string[] = []) => {
+  const items = value.split(",").map((s) => s.trim());
+  if (items.some((s) => s === "")) throw new InvalidArgumentError(`${what} cannot be empty`);
+  return [...previous, ...items];
+};
+const collectPaths = (value: string, previous: string[] = []) => {
+  if (value.trim() === "") throw new InvalidArgumentError("a file path cannot be empty");
+  return [...previous, value];
+};
+
+export interface OutputFlags {
+  format: Format;
+  json?: boolean;
+  pricing?: string[];
+}
+
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .option("--json", "short for --format json")
+    .option("--pricing <file>", "merge a pricing file over the bundled registry (repeatable)", collectPaths);
+}
+
+export const outputFormat = (flags: OutputFlags): Format => (flags.json ? "json" : flags.format);
+
+export interface PricingDateFlags {
+  at?: string;
+  allowRetired?: boolean;
+}
+
+export const atOption = () =>
+  new Option("--at <date>", "use the rates in force on this day, YYYY-MM-DD (default: today)").argParser(dateArg);
+
+export function addPricingDateOptions(cmd: Command): Command {
+  return cmd.addOption(atOption()).option("--allow-retired", "price retired models instead of refusing them");
+}
+
+export interface WorkloadFlags {
+  preset?: string;
+  input?: number;
+  cached?: number;
+  cacheWrite?: number;
+  output?: number;
+  reasoning?: number;
+  requests?: number;
+  turns?: number;
+  system?: number;
+  toolSeconds?: number;
+  caching?: boolean;
+  hitRate?: number;
+  warmSystem?: boolean;
+  keepReasoning?: boolean;
+  cacheTtl?: "5m" | "1h";
+  runs?: number;
+  per?: "day" | "month";
+  tier?: string;
+  batch?: boolean;
+}
+
+/** Flags that describe the work itself (as opposed to how often it runs or at what tier). */
+export const TOKEN_FLAGS = [
+  "input", "cached", "cacheWrite", "output", "reasoning", "requests", "turns", "system", "toolSeconds",
+  "caching", "hitRate", "warmSystem", "keepReasoning", "cacheTtl",
+] as const;
+
+export function addWorkloadOptions(cmd: Command): Command {
+  return cmd
+    .option("--preset <name>", "a built-in workload (see `tokencost presets`)", nonEmpty("a preset name"))
+    .option("--input <tokens>", "uncached input tokens per call (per turn with --turns)", tokensArg)
+    .option("--cached <tokens>", "cached input tokens per call", tokensArg)
+    .option("--cache-write <tokens>", "cache-write tokens per call", tokensArg)
+    .option("--output <tokens>", "output tokens per call (per turn with --turns)", tokensArg)
+    .option("--reasoning <tokens>", "reasoning tokens per call (per turn with --turns)", tokensArg)
+    .option("--requests <n>", "identical calls per run", countArg("requests"))
+    .option("--turns <n>", "make it an agent loop of N turns whose context grows", countArg("turns"))
+    .option("--system <tokens>", "agent system prompt tokens (with --turns)", tokensArg)
+    .option("--tool-seconds <duration>", "tool time per call or turn, e.g. 2.5 or 30s", secondsArg)
+    .option("--caching", "agent prompt caching on (with --turns)")
+    .option("--hit-rate <h>", "agent cache hit rate 0..1 (implies --caching)", fractionArg)
+    .option("--warm-system", "agent system prompt already cached at turn 1")
+    .option("--keep-reasoning", "agent keeps reasoning tokens in its context")
+    .addOption(new Option("--cache-ttl <ttl>", "cache-write TTL").choices(["5m", "1h"]))
+    .option("--runs <n>", "runs per period (with --per)", countArg("runs"))
+    .addOption(new Option("--per <period>", "period of --runs").choices(["day", "month"]).default(undefined, "month"))
+    .option("--tier <name>", "service tier: batch, flex, priority, … (default: standard)", tierArg)
+    .option("--batch", "short for --tier batch");
+}
+
+export const modelListOption = (flags: string, description: string) =>
+  new Option(flags, description).argParser(collectList("a model name"));

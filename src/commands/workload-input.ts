@@ -1,0 +1,116 @@
+import { basename } from "node:path";
+import { TokencostError } from "../errors.ts";
+import { readTextFile } from "../read.ts";
+import type { WorkloadInfo } from "../report/report.ts";
+import { workloadInfo } from "../report/report.ts";
+import { closest } from "../suggest.ts";
+import { warning, type Warning } from "../warnings.ts";
+import { parseWorkload, parseWorkloadText } from "../workload/parse.ts";
+import { DEFAULT_PRESET, findPreset, PRESETS } from "../workload/presets.ts";
+import type { Workload } from "../workload/types.ts";
+import type { Io } from "./io.ts";
+import { TOKEN_FLAGS, type WorkloadFlags } from "./options.ts";
+
+export interface LoadedWorkload {
+  workload: Workload;
+  info: WorkloadInfo;
+  notices: Warning[];
+}
+
+/**
+ * Where the workload comes from, in order: a file argument (`-` = stdin), --preset, token
+ * flags, piped stdin; with none of them, the coding-agent preset, said aloud.
+ */
+export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags, io: Io): Promise<LoadedWorkload> {
+  const tokenFlags = TOKEN_FLAGS.filter((f) => flags[f] !== undefined).map(flagName);
+  const sources = [arg !== undefined && "a workload file", flags.preset !== undefined && "--preset", tokenFlags.length > 0 && tokenFlags.join(" ")].filter(Boolean);
+  if (sources.length > 1) {
+    throw new TokencostError("USAGE", `give the workload one way: ${sources.join(" and ")} both describe it`);
+  }
+
+  let loaded: Omit<LoadedWorkload, "info"> & { base: { name: string; source: string; path?: string } };
+  if (arg === "-") {
+    const text = await io.readStdin();
+    if (text.trim() === "") throw new TokencostError("FILE", "stdin: `-` reads the workload from stdin, but stdin is empty");
+    loaded = fromText(text, "stdin", "stdin");
+  } else if (arg !== undefined) {
+    loaded = fromText(readTextFile(arg, "workload"), arg, "file");
+  } else if (flags.preset !== undefined) {
+    loaded = fromPreset(flags.preset, []);
+  } else if (tokenFlags.length > 0) {
+    const workload = parseWorkload(fromFlags(flags), { label: "flags", defaultName: "custom" });
+    loaded = { workload, notices: [], base: { name: workload.name, source: "flags" } };
+  } else {
+    const text = io.stdinIsTTY ? "" : await io.readStdin();
+    loaded =
+      text.trim() === ""
+        ? fromPreset(DEFAULT_PRESET, [
+            warning("PRESET", `no workload given: using the built-in ${DEFAULT_PRESET} preset (see \`tokencost presets\`)`),
+          ])
+        : fromText(text, "stdin", "stdin");
+  }
+
+  const { workload } = loaded;
+  if (flags.runs !== undefined) workload.runs = { count: flags.runs, per: flags.per ?? "month" };
+  else if (flags.per !== undefined) throw new TokencostError("USAGE", "--per needs --runs");
+  if (flags.batch && flags.tier !== undefined && flags.tier !== "batch") {
+    throw new TokencostError("USAGE", `--batch contradicts --tier ${flags.tier}`);
+  }
+  const tier = flags.tier ?? (flags.batch ? "batch" : undefined);
+  if (tier !== undefined) workload.serviceTier = tier;
+  const base = workload.description ? { ...loaded.base, description: workload.description } : loaded.base;
+  return { workload, notices: loaded.notices, info: workloadInfo(base, workload.runs, workload.serviceTier) };
+}
+
+function fromText(text: string, label: string, source: string) {
+  const defaultName = source === "file" ? basename(label).replace(/\.json$/i, "") : "stdin";
+  const workload = parseWorkloadText(text, { label, defaultName });
+  const base = source === "file" ? { name: workload.name, source, path: label } : { name: workload.name, source };
+  return { workload, notices: [] as Warning[], base };
+}
+
+function fromPreset(name: string, notices: Warning[]) {
+  const preset = findPreset(name);
+  if (!preset) {
+    throw new TokencostError(
+      "USAGE",
+      `unknown preset "${name}" — did you mean ${closest(name, PRESETS.map((p) => p.name), 1)[0]}? (presets: ${PRESETS.map((p) => p.name).join(", ")})`,
+    );
+  }
+  const workload = parseWorkload(preset.workload, { label: `preset ${preset.name}`, defaultName: preset.name });
+  return { workload, notices, base: { name: preset.name, source: "preset" } };
+}
+
+function fromFlags(f: WorkloadFlags): Record<string, unknown> {
+  const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  if (f.turns !== undefined) {
+    const misplaced = (["cached", "cacheWrite", "requests"] as const).filter((k) => f[k] !== undefined);
+    if (misplaced.length) {
+      throw new TokencostError("USAGE", `${misplaced.map(flagName).join(", ")} describe a single call; with --turns, caching is --caching / --hit-rate`);
+    }
+    const caching = f.caching || f.hitRate !== undefined || f.warmSystem || f.cacheTtl !== undefined;
+    return {
+      agent: defined({
+        system: f.system,
+        turns: f.turns,
+        perTurn: defined({ input: f.input, output: f.output, reasoning: f.reasoning, toolSeconds: f.toolSeconds }),
+        caching: caching ? defined({ hitRate: f.hitRate, warmSystem: f.warmSystem, ttl: f.cacheTtl }) : false,
+        keepReasoning: f.keepReasoning,
+      }),
+    };
+  }
+  const agentOnly = (["system", "caching", "hitRate", "warmSystem", "keepReasoning"] as const).filter((k) => f[k] !== undefined);
+  if (agentOnly.length) throw new TokencostError("USAGE", `${agentOnly.map(flagName).join(", ")} need --turns (they describe an agent loop)`);
+  return defined({
+    input: f.input,
+    cachedInput: f.cached,
+    cacheWrite: f.cacheWrite,
+    output: f.output,
+    reasoning: f.reasoning,
+    requests: f.requests,
+    toolSeconds: f.toolSeconds,
+    cacheTtl: f.cacheTtl,
+  });
+}
+
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -1,0 +1,112 @@
+// Exact decimal arithmetic on BigInt: value = units / 10^scale. Money never touches a float
+// until it is rendered, so a total over a billion calls is exact to the last digit (SPEC §3).
+
+export class Decimal {
+  readonly units: bigint;
+  readonly scale: number;
+
+  private constructor(units: bigint, scale: number) {
+    this.units = units;
+    this.scale = scale;
+  }
+
+  static readonly ZERO = new Decimal(0n, 0);
+
+  static of(units: bigint, scale = 0): Decimal {
+    return new Decimal(units, scale);
+  }
+
+  /** From a JSON number or a decimal string ("0.15", "1e-7", "12"). */
+  static from(value: number | string | bigint): Decimal {
+    if (typeof value === "bigint") return new Decimal(value, 0);
+    const text = typeof value === "number" ? numberToString(value) : value.trim();
+    const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
+    if (!m || (m[2] === "" && (m[3] ?? "") === "")) throw new RangeError(`not a decimal number: ${text}`);
+    const [, sign, whole = "", frac = "", exp = "0"] = m;
+    let units = BigInt(`${whole}${frac}` || "0");
+    let scale = frac.length - Number(exp);
+    if (scale < 0) {
+      units *= 10n ** BigInt(-scale);
+      scale = 0;
+    }
+    return new Decimal(sign === "-" ? -units : units, scale);
+  }
+
+  add(other: Decimal): Decimal {
+    if (this.scale === other.scale) return new Decimal(this.units + other.units, this.scale);
+    const scale = Math.max(this.scale, other.scale);
+    return new Decimal(this.rescaled(scale) + other.rescaled(scale), scale);
+  }
+
+  sub(other: Decimal): Decimal {
+    return this.add(new Decimal(-other.units, other.scale));
+  }
+
+  mul(other: Decimal | bigint): Decimal {
+    if (typeof other === "bigint") return new Decimal(this.units * other, this.scale);
+    return new Decimal(this.units * other.units, this.scale + other.scale);
+  }
+
+  /** Divide by 10^n exactly (per-million rates: n = 6). */
+  shift(n: number): Decimal {
+    return new Decimal(this.units, this.scale + n);
+  }
+
+  isZero(): boolean {
+    return this.units === 0n;
+  }
+
+  cmp(other: Decimal): -1 | 0 | 1 {
+    const scale = Math.max(this.scale, other.scale);
+    const a = this.rescaled(scale);
+    const b = other.rescaled(scale);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /** Rounded half away from zero to `digits` decimals. */
+  round(digits: number): Decimal {
+    if (this.scale <= digits) return this;
+    const drop = 10n ** BigInt(this.scale - digits);
+    const neg = this.units < 0n;
+    const abs = neg ? -this.units : this.units;
+    let q = abs / drop;
+    if ((abs % drop) * 2n >= drop) q += 1n;
+    return new Decimal(neg ? -q : q, digits);
+  }
+
+  /** Plain decimal text with trailing zeros removed ("0.046125", "12", "-0.5"). */
+  toString(): string {
+    const neg = this.units < 0n;
+    let digits = (neg ? -this.units : this.units).toString();
+    if (this.scale === 0) return (neg ? "-" : "") + digits;
+    digits = digits.padStart(this.scale + 1, "0");
+    const whole = digits.slice(0, digits.length - this.scale);
+    const frac = digits.slice(digits.length - this.scale).replace(/0+$/, "");
+    return (neg ? "-" : "") + whole + (frac ? `.${frac}` : "");
+  }
+
+  /** Fixed number of decimals, for display. */
+  toFixed(digits: number): string {
+    const r = this.round(digits);
+    const neg = r.units < 0n;
+    const s = (neg ? -r.units : r.units).toString().padStart(r.scale + 1, "0");
+    const scaled = r.scale < digits ? s + "0".repeat(digits - r.scale) : s;
+    const cut = scaled.length - digits;
+    return (neg ? "-" : "") + scaled.slice(0, cut) + (digits > 0 ? `.${scaled.slice(cut)}` : "");
+  }
+
+  /** A JSON-friendly number, rounded to the nano-dollar first. */
+  toNumber(digits = 9): number {
+    return Number(this.round(digits).toString());
+  }
+
+  private rescaled(scale: number): bigint {
+    return this.units * 10n ** BigInt(scale - this.scale);
+  }
+}
+
+function numberToString(n: number): string {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  // The shortest round-trip text of a JSON number is the decimal its author wrote.
+  return String(n);
+}

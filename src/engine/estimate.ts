@@ -1,0 +1,229 @@
+import { Decimal } from "../decimal.ts";
+import { TokencostError } from "../errors.ts";
+import { BILLED_CLASSES, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
+import type { Model, Registry } from "../pricing/registry.ts";
+import { formatPath } from "../validation.ts";
+import { warning, type Warning } from "../warnings.ts";
+import type { ModelPin, Step, Workload } from "../workload/types.ts";
+import { expandAgent, expandCall, type Expansion, type Overflow } from "./agent.ts";
+import { Ledger } from "./ledger.ts";
+import { addTime, callsTime, longestTime, scaleTime, totalSeconds, zeroTime, type Time } from "./time.ts";
+
+/** The five token classes of SPEC §4; 1-hour cache writes report as cacheWrite. */
+export const TOKEN_CLASSES = ["input", "cachedInput", "cacheWrite", "output", "reasoning"] as const;
+export type TokenClass = (typeof TOKEN_CLASSES)[number];
+
+export const DAYS_PER_MONTH = 30;
+
+export interface EstimateOptions {
+  /** YYYY-MM-DD: whose prices. */
+  at: string;
+  /** Overrides the workload's service tier. */
+  serviceTier?: string | undefined;
+  /** Price retired models instead of refusing them. */
+  allowRetired?: boolean;
+}
+
+export interface PricedLine {
+  model: string;
+  /** "base" or the tier's threshold (">200K"). */
+  band: string;
+  cls: BilledClass;
+  tokens: bigint;
+  /** USD per million tokens after the service-tier multiplier. */
+  ratePerMillion: Decimal;
+  usd: Decimal;
+}
+
+export interface Estimate {
+  /** The model the workload runs on where no step pins another. */
+  model: Model;
+  at: string;
+  serviceTier: string;
+  lines: PricedLine[];
+  tokens: Record<TokenClass, bigint>;
+  cost: Record<TokenClass | "total", Decimal>;
+  time: {
+    total: number | null;
+    ttft: number;
+    generation: number;
+    tools: number;
+    calls: bigint;
+  };
+  /** False when some call exceeds a model limit; `overflow` says where. */
+  fits: boolean;
+  overflow?: Overflow & { path: string };
+  perMonth?: { runs: bigint; usd: Decimal; seconds: number | null };
+  warnings: Warning[];
+}
+
+/** Cost and time of one run of `workload` with `model` as its default model. */
+export function estimate(workload: Workload, registry: Registry, model: string | undefined, options: EstimateOptions): Estimate {
+  const serviceTier = options.serviceTier ?? workload.serviceTier;
+  const label = workload.label ?? "workload";
+  const pricings = new Map<string, ModelPricing>();
+
+  const priced = (m: Model, where: string): ModelPricing => {
+    let p = pricings.get(m.id);
+    if (!p) {
+      if (m.status === "retired" && !options.allowRetired) {
+        const instead = m.replacement ? ` — its replacement is ${m.replacement}` : "";
+        throw new TokencostError(
+          "RETIRED",
+          `${where}${m.id} was retired${m.deprecationDate ? ` on ${m.deprecationDate}` : ""}${instead}`,
+          "pass --allow-retired to price it anyway",
+        );
+      }
+      try {
+        p = priceModel(m, { at: options.at, serviceTier });
+      } catch (e) {
+        if (e instanceof TokencostError) throw new TokencostError(e.code, `${where}${e.message}`, e.hint);
+        throw e;
+      }
+      pricings.set(m.id, p);
+    }
+    return p;
+  };
+
+  const defaultName = model ?? workload.model?.name;
+  const defaultWhere = model === undefined && workload.model ? `${label}: model: ` : "";
+  const defaultModel = defaultName === undefined ? undefined : registry.get(defaultName, defaultWhere.replace(/: $/, ""));
+  const pinnedModels = new Map<ModelPin, Model>();
+  const resolve = (pin: ModelPin | undefined): ModelPricing => {
+    if (pin === undefined) {
+      if (!defaultModel) {
+        throw new TokencostError(
+          "NO_MODEL",
+          `${label}: no model to price it on — pass --model ID, or add "model" to the workload`,
+        );
+      }
+      return priced(defaultModel, defaultWhere);
+    }
+    const where = `${label}: ${formatPath(pin.path)}: `;
+    let m = pinnedModels.get(pin);
+    if (!m) {
+      m = registry.get(pin.name, where.replace(/: $/, ""));
+      pinnedModels.set(pin, m);
+    }
+    return priced(m, where);
+  };
+
+  const ledger = new Ledger();
+  let overflow: (Overflow & { path: string }) | undefined;
+  let calls = 0n;
+
+  const record = (exp: Expansion, pricing: ModelPricing, times: bigint, path: Step["path"]) => {
+    for (const [band, tokens] of exp.bands) ledger.add(pricing, band, tokens, times);
+    calls += exp.calls * times;
+    if (exp.overflow && !overflow) overflow = { ...exp.overflow, path: formatPath(path) };
+  };
+
+  // Returns the time of one execution of `step`; the ledger gets `times` executions.
+  const walk = (step: Step, pin: ModelPin | undefined, times: bigint): Time => {
+    const here = step.model ?? pin;
+    switch (step.kind) {
+      case "call": {
+        const pricing = resolve(here);
+        const n = BigInt(step.requests);
+        record(expandCall(step, pricing), pricing, times * n, step.path);
+        return callsTime(pricing, n, BigInt(step.output) + BigInt(step.reasoning), step.toolSeconds);
+      }
+      case "agent": {
+        const pricing = resolve(here);
+        record(expandAgent(step, pricing), pricing, times, step.path);
+        const { output, reasoning, toolSeconds } = step.perTurn;
+        return callsTime(pricing, BigInt(step.turns), BigInt(output) + BigInt(reasoning), toolSeconds);
+      }
+      case "parallel":
+        return longestTime(step.branches.map((b) => walk(b, here, times)));
+      case "sequence": {
+        const n = BigInt(step.repeat);
+        const once = step.steps.reduce((t, s) => addTime(t, walk(s, here, times * n)), zeroTime());
+        return scaleTime(once, step.repeat);
+      }
+    }
+  };
+
+  const time = walk(workload.root, undefined, 1n);
+  const main = defaultModel ?? [...pinnedModels.values()][0]!;
+  const mainPricing = pricings.get(main.id) ?? priced(main, "");
+
+  const lines: PricedLine[] = [];
+  const tokens = { input: 0n, cachedInput: 0n, cacheWrite: 0n, output: 0n, reasoning: 0n } as Record<TokenClass, bigint>;
+  const cost = { input: Decimal.ZERO, cachedInput: Decimal.ZERO, cacheWrite: Decimal.ZERO, output: Decimal.ZERO, reasoning: Decimal.ZERO, total: Decimal.ZERO } as Record<TokenClass | "total", Decimal>;
+  const warnings: Warning[] = [];
+
+  for (const line of ledger.entries()) {
+    const band = line.pricing.bands[line.band]!;
+    for (const cls of BILLED_CLASSES) {
+      const n = line.tokens[cls];
+      const rate = band.rates[cls].mul(line.pricing.multiplier);
+      if (n === 0n) continue;
+      const usd = rate.mul(n).shift(6);
+      lines.push({ model: line.pricing.model.id, band: band.label, cls, tokens: n, ratePerMillion: rate, usd });
+      const reportAs: TokenClass = cls === "cacheWrite1h" ? "cacheWrite" : cls;
+      tokens[reportAs] += n;
+      cost[reportAs] = cost[reportAs].add(usd);
+      cost.total = cost.total.add(usd);
+      if (band.unknown.includes(cls)) {
+        warnings.push(warning("RATE_UNKNOWN", `${line.pricing.model.id}: the ${CLASS_NAMES[cls]} rate is unknown; priced at the ${fallbackName(cls)} rate`, line.pricing.model.id));
+      } else if (band.fallback.includes(cls)) {
+        warnings.push(warning("NO_1H_CACHE_RATE", `${line.pricing.model.id}: no 1-hour cache-write rate; priced at its default cache-write rate`, line.pricing.model.id));
+      }
+    }
+  }
+
+  for (const p of pricings.values()) warnings.push(...p.notices);
+  for (const id of time.unknownSpeed) warnings.push(warning("SPEED_UNKNOWN", `${id}: no output-speed figure, so the time is unknown`, id));
+  for (const id of time.missingTtft) warnings.push(warning("TTFT_UNKNOWN", `${id}: time to first token unknown; counted as 0 s`, id));
+  if (cost.total.isZero() && Object.values(tokens).every((n) => n === 0n)) {
+    warnings.push(warning("NO_TOKENS", "the workload has no tokens: its cost is $0 by construction"));
+  }
+  const effectiveTier = mainPricing.serviceTier;
+  let total = totalSeconds(time);
+  if (effectiveTier === "batch") {
+    total = null;
+    warnings.push(warning("BATCH_LATENCY", "batch requests complete asynchronously (within 24 h): time per run is not estimated"));
+  }
+  if (overflow) warnings.push(warning("CONTEXT", describeOverflow(overflow), overflow.model));
+
+  const result: Estimate = {
+    model: main,
+    at: options.at,
+    serviceTier: effectiveTier,
+    lines,
+    tokens,
+    cost,
+    time: { total, ttft: time.ttft, generation: time.generation, tools: time.tools, calls },
+    fits: overflow === undefined,
+    warnings: dedupe(warnings),
+  };
+  if (overflow) result.overflow = overflow;
+  if (workload.runs) {
+    const runs = BigInt(workload.runs.count) * (workload.runs.per === "day" ? BigInt(DAYS_PER_MONTH) : 1n);
+    result.perMonth = { runs, usd: cost.total.mul(runs), seconds: total === null ? null : total * Number(runs) };
+  }
+  return result;
+}
+
+const CLASS_NAMES: Record<BilledClass, string> = {
+  input: "input",
+  cachedInput: "cached-input",
+  cacheWrite: "cache-write",
+  cacheWrite1h: "1-hour cache-write",
+  output: "output",
+  reasoning: "reasoning",
+};
+
+const fallbackName = (cls: BilledClass) => (cls === "reasoning" ? "output" : "input");
+
+export function describeOverflow(o: Overflow & { path: string }): string {
+  const what = o.kind === "context" ? "context window" : o.kind === "input" ? "input limit" : "output limit";
+  const at = o.path === "(top level)" ? "" : ` (${o.path})`;
+  return `${o.model}: turn ${o.turn}${at} needs ${o.size.toLocaleString("en-US")} tokens, over its ${o.limit.toLocaleString("en-US")}-token ${what}`;
+}
+
+function dedupe(ws: Warning[]): Warning[] {
+  const seen = new Set<string>();
+  return ws.filter((w) => (seen.has(w.message) ? false : (seen.add(w.message), true)));
+}

@@ -1,0 +1,62 @@
+import type { ModelPricing } from "../pricing/price-at.ts";
+
+// Wall time (SPEC §3): a call takes TTFT + (output + reasoning) / tokens-per-second + tool time;
+// sequential steps add, parallel branches take the longest, repeat multiplies. Seconds are
+// floats: unlike money, nothing about them needs to be exact.
+
+export interface Time {
+  ttft: number;
+  generation: number;
+  tools: number;
+  /** Models without an output speed: the total is unknown, never zero. */
+  unknownSpeed: Set<string>;
+  /** Models whose TTFT is unknown and counted as 0. */
+  missingTtft: Set<string>;
+}
+
+export const zeroTime = (): Time => ({ ttft: 0, generation: 0, tools: 0, unknownSpeed: new Set(), missingTtft: new Set() });
+
+export const totalSeconds = (t: Time): number | null =>
+  t.unknownSpeed.size > 0 ? null : t.ttft + t.generation + t.tools;
+
+/** `calls` calls, each generating `generated` tokens after its TTFT, plus `toolSeconds` each. */
+export function callsTime(pricing: ModelPricing, calls: bigint, generated: bigint, toolSeconds: number): Time {
+  const t = zeroTime();
+  const n = Number(calls);
+  const speed = pricing.model.speed;
+  const tps = speed?.outputTokensPerSecond ?? null;
+  const ttft = speed?.timeToFirstTokenSeconds ?? null;
+  if (tps === null) t.unknownSpeed.add(pricing.model.id);
+  else t.generation = (Number(generated) / tps) * n;
+  if (ttft === null) {
+    if (tps !== null) t.missingTtft.add(pricing.model.id);
+  } else t.ttft = ttft * n;
+  t.tools = toolSeconds * n;
+  return t;
+}
+
+export function addTime(a: Time, b: Time): Time {
+  return {
+    ttft: a.ttft + b.ttft,
+    generation: a.generation + b.generation,
+    tools: a.tools + b.tools,
+    unknownSpeed: new Set([...a.unknownSpeed, ...b.unknownSpeed]),
+    missingTtft: new Set([...a.missingTtft, ...b.missingTtft]),
+  };
+}
+
+export function scaleTime(t: Time, n: number): Time {
+  return { ...t, ttft: t.ttft * n, generation: t.generation * n, tools: t.tools * n };
+}
+
+/** Branches run at once: the run waits for the longest; unknown if any branch is. */
+export function longestTime(branches: readonly Time[]): Time {
+  let longest = branches[0] ?? zeroTime();
+  const sum = (t: Time) => t.ttft + t.generation + t.tools;
+  for (const b of branches) if (sum(b) > sum(longest)) longest = b;
+  return {
+    ...longest,
+    unknownSpeed: new Set(branches.flatMap((b) => [...b.unknownSpeed])),
+    missingTtft: new Set(branches.flatMap((b) => [...b.missingTtft])),
+  };
+}

@@ -1,0 +1,53 @@
+import { Command, CommanderError } from "commander";
+import { compareCommand } from "./commands/compare.ts";
+import { estimateCommand } from "./commands/estimate.ts";
+import type { Io } from "./commands/io.ts";
+import { modelsCommand } from "./commands/models.ts";
+import { presetsCommand } from "./commands/presets.ts";
+import { isTokencostError } from "./errors.ts";
+import { VERSION } from "./version.ts";
+
+// Exit codes (SPEC §6): 0 success · 1 a budget was exceeded · 2 bad input or usage ·
+// 70 a bug (anything that is not a TokencostError).
+export const EXIT = { OK: 0, BUDGET: 1, INPUT: 2, BUG: 70 } as const;
+
+export function buildProgram(io: Io): Command {
+  const program = new Command("tokencost")
+    .description("What will your LLM agent cost, and how long will it take? Per run, per month, on every model.")
+    .version(VERSION, "-v, --version")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`tokencost: ${s.replace(/^error: /, "")}`),
+    });
+  estimateCommand(program, io);
+  compareCommand(program, io);
+  modelsCommand(program, io);
+  presetsCommand(program, io);
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv as string[], { from: "user" });
+    return EXIT.OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // commander has already printed its message; help and version are successes.
+      return e.exitCode === 0 ? EXIT.OK : EXIT.INPUT;
+    }
+    if (isTokencostError(e)) {
+      io.stderr.write(`tokencost: ${e.message}${e.hint ? ` (${e.hint})` : ""}\n`);
+      if (io.env.TOKENCOST_DEBUG === "1" && e.stack) io.stderr.write(`${e.stack}\n`);
+      return EXIT.INPUT;
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    if (io.env.TOKENCOST_DEBUG === "1") io.stderr.write(`${err.stack ?? err.message}\n`);
+    else io.stderr.write(`tokencost: internal error: ${err.message} (set TOKENCOST_DEBUG=1 for details, and please report it)\n`);
+    return EXIT.BUG;
+  }
+}

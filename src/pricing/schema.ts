@@ -1,0 +1,144 @@
+import { z } from "zod";
+
+// The pricing file format is a public contract: users write such files, editors check them
+// against pricing/schema.json, which scripts/write-schema.js generates from this module.
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a calendar date");
+
+const usdPerMillion = z
+  .number()
+  .min(0, "a rate cannot be negative")
+  .refine(Number.isFinite, "a rate must be finite")
+  .describe("USD per million tokens");
+
+const tokenLimit = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+const ratesShape = {
+  input: usdPerMillion.describe("uncached input, USD per million tokens"),
+  cachedInput: usdPerMillion
+    .nullable()
+    .optional()
+    .describe("cache read; null = unknown; absent = falls back to input"),
+  cacheWrite: usdPerMillion
+    .nullable()
+    .optional()
+    .describe(
+      "cache write at the provider's default TTL; absent = the provider bills no write (new prompt tokens are input); null = the provider may bill one but the rate is unknown",
+    ),
+  cacheWrite1h: usdPerMillion
+    .nullable()
+    .optional()
+    .describe("1-hour cache write; absent or null falls back to cacheWrite"),
+  output: usdPerMillion.describe("output, USD per million tokens"),
+  reasoning: usdPerMillion
+    .nullable()
+    .optional()
+    .describe("reasoning tokens, only where they differ from output; null/absent = output rate"),
+};
+
+export const ratesSchema = z.strictObject(ratesShape);
+
+// Tiers and scheduled changes replace only the rates they name.
+export const partialRatesSchema = z.strictObject({
+  input: ratesShape.input.nullable().optional(),
+  cachedInput: ratesShape.cachedInput,
+  cacheWrite: ratesShape.cacheWrite,
+  cacheWrite1h: ratesShape.cacheWrite1h,
+  output: ratesShape.output.nullable().optional(),
+  reasoning: ratesShape.reasoning,
+});
+
+export const tierSchema = z.strictObject({
+  aboveInputTokens: z
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .describe("the tier applies to a whole call whose prompt is strictly above this many tokens"),
+  rates: partialRatesSchema,
+  note: z.string().optional(),
+  derived: z.boolean().optional().describe("rates derived from a stated multiplier"),
+});
+
+const speedAlternative = z.looseObject({
+  source: z.string().optional(),
+  tps: z.number().nullable().optional(),
+  ttft: z.number().nullable().optional(),
+});
+
+export const speedSchema = z.strictObject({
+  outputTokensPerSecond: z.number().positive().finite().nullable(),
+  timeToFirstTokenSeconds: z.number().min(0).finite().nullable(),
+  source: z.string().optional(),
+  asOf: z.string().optional(),
+  method: z.string().optional(),
+  confidence: z.enum(["high", "medium", "low"]).optional(),
+  note: z.string().optional(),
+  alternatives: z.array(speedAlternative).optional(),
+});
+
+export const limitsSchema = z.strictObject({
+  contextTokens: tokenLimit.nullable(),
+  inputTokens: tokenLimit.nullable().optional(),
+  outputTokens: tokenLimit.nullable().optional(),
+  source: z.string().optional(),
+});
+
+export const scheduledPriceSchema = z.strictObject({
+  from: isoDate,
+  rates: partialRatesSchema.describe("new rates from that date; null = announced but unknown"),
+  tiers: z.array(tierSchema).optional().describe("replaces the tiers from that date"),
+  sources: z.array(z.string()).optional(),
+  note: z.string().optional(),
+});
+
+export const serviceTierName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, "service tier names are lower-case words (batch, flex, priority, …)");
+
+export const modelStatusSchema = z.enum(["current", "preview", "deprecated", "retired"]);
+
+export const modelSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1).optional(),
+  aliases: z.array(z.string().min(1)).optional(),
+  rates: ratesSchema,
+  tiers: z.array(tierSchema).optional(),
+  serviceTiers: z
+    .record(serviceTierName, z.number().positive().finite())
+    .optional()
+    .describe("price multipliers by service tier (0.5 = half price); standard is always 1"),
+  limits: limitsSchema.optional(),
+  speed: speedSchema.nullable().optional(),
+  reasoningLevels: z.array(z.string()).nullable().optional(),
+  cacheWriteTtl: z.string().nullable().optional(),
+  status: modelStatusSchema.optional(),
+  deprecationDate: isoDate.nullable().optional(),
+  replacement: z.string().nullable().optional(),
+  scheduledPrices: z.array(scheduledPriceSchema).optional(),
+  releaseDate: z.string().nullable().optional(),
+  priceEffectiveDate: z.string().nullable().optional(),
+  priceConfidence: z.enum(["high", "medium", "low"]).optional(),
+  pricesAsOf: isoDate.optional(),
+  source: z.string().optional(),
+  sources: z.record(z.string(), z.array(z.string())).optional(),
+  otherRates: z.record(z.string(), z.unknown()).nullable().optional(),
+  notes: z.string().nullable().optional(),
+});
+
+export const pricingFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  provider: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "provider ids are lower-case"),
+  models: z.array(modelSchema),
+});
+
+export type Rates = z.infer<typeof ratesSchema>;
+export type PartialRates = z.infer<typeof partialRatesSchema>;
+export type Tier = z.infer<typeof tierSchema>;
+export type Speed = z.infer<typeof speedSchema>;
+export type ModelStatus = z.infer<typeof modelStatusSchema>;
+export type ModelEntry = z.infer<typeof modelSchema>;
+export type PricingFile = z.infer<typeof pricingFileSchema>;

@@ -1,0 +1,45 @@
+// Numbers as people read them. Money keeps its precision by magnitude: a per-call cost of
+// $0.0000167 must never print as $0.00.
+
+export function formatUsd(n: number): string {
+  if (n === 0) return "$0.00";
+  const sign = n < 0 ? "-" : "";
+  const abs = Math.abs(n);
+  if (abs >= 1) {
+    return `${sign}$${abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  }
+  // Four significant digits below a dollar (never fewer than 9 decimals' worth: the nano-dollar).
+  const decimals = Math.min(9, Math.max(2, 3 - Math.floor(Math.log10(abs))));
+  return `${sign}$${abs.toFixed(decimals)}`;
+}
+
+/** A signed amount: "+$0.012", "-$1.50". */
+export const formatUsdDelta = (n: number): string => (n > 0 ? `+${formatUsd(n)}` : formatUsd(n));
+
+export function formatSeconds(s: number | null): string {
+  if (s === null) return "unknown";
+  if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)}s`;
+  const total = Math.round(s);
+  if (total < 3600) return `${Math.floor(total / 60)}m ${total % 60}s`;
+  if (total < 86_400) return `${Math.floor(total / 3600)}h ${Math.floor((total % 3600) / 60)}m`;
+  return `${Math.floor(total / 86_400)}d ${Math.floor((total % 86_400) / 3600)}h`;
+}
+
+export const formatInt = (n: number | bigint): string => n.toLocaleString("en-US");
+
+/** Rates per million tokens: "1.50", "0.075", "0.003625". */
+export function formatRate(n: number): string {
+  return n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+}
+
+export function formatTokensShort(n: number | null | undefined): string {
+  if (n == null) return "—";
+  if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(2)}M`;
+  if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}K`;
+  return String(n);
+}
+
+export function formatRatio(n: number | null): string {
+  if (n === null) return "—";
+  return `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString("en-US")}×`;
+}

@@ -1,0 +1,158 @@
+import { scheduleAt } from "../pricing/price-at.ts";
+import type { Model } from "../pricing/registry.ts";
+import type { PartialRates } from "../pricing/schema.ts";
+import { toCsv } from "./csv.ts";
+import { formatInt, formatRate, formatTokensShort } from "./format.ts";
+import { plain, type Paint } from "./paint.ts";
+import { newTable } from "./table.ts";
+import type { Format } from "./render.ts";
+import { SCHEMA_VERSION } from "./report.ts";
+
+// `tokencost models` and `tokencost models show`: the registry as a list, and one model's card
+// with every figure beside its source and as-of date.
+
+export interface ModelsReport {
+  schemaVersion: typeof SCHEMA_VERSION;
+  command: "models";
+  at: string;
+  models: (Model & { ratesAt: PartialRates })[];
+}
+
+export const modelsReport = (models: readonly Model[], at: string): ModelsReport => ({
+  schemaVersion: SCHEMA_VERSION,
+  command: "models",
+  at,
+  models: models.map((m) => ({ ...m, ratesAt: scheduleAt(m, at).rates })),
+});
+
+const rate = (v: number | null | undefined) => (v === null || v === undefined ? "—" : formatRate(v));
+const tierText = (m: Model) => (m.tiers ?? []).map((t) => `>${formatTokensShort(t.aboveInputTokens)}`).join(" ") || "—";
+
+const LIST_COLUMNS = ["model", "provider", "input", "cached", "output", "long ctx", "context", "max out", "tok/s", "status"];
+
+function listRow(m: ModelsReport["models"][number]): string[] {
+  return [
+    m.id,
+    m.provider,
+    rate(m.ratesAt.input),
+    rate(m.ratesAt.cachedInput),
+    rate(m.ratesAt.output),
+    tierText(m),
+    formatTokensShort(m.limits?.contextTokens),
+    formatTokensShort(m.limits?.outputTokens),
+    m.speed?.outputTokensPerSecond == null ? "—" : String(m.speed.outputTokensPerSecond),
+    m.status + (m.deprecationDate && m.status !== "current" ? ` ${m.deprecationDate}` : ""),
+  ];
+}
+
+const CSV_HEAD = [
+  "id", "provider", "name", "status", "input", "cached_input", "cache_write", "cache_write_1h", "output",
+  "context_tokens", "input_tokens", "output_tokens", "output_tokens_per_second", "ttft_seconds",
+  "deprecation_date", "replacement", "prices_as_of", "source",
+];
+
+function csvRow(m: ModelsReport["models"][number]): unknown[] {
+  const r = m.ratesAt;
+  return [
+    m.id, m.provider, m.name, m.status, r.input, r.cachedInput, r.cacheWrite, r.cacheWrite1h, r.output,
+    m.limits?.contextTokens, m.limits?.inputTokens, m.limits?.outputTokens, m.speed?.outputTokensPerSecond,
+    m.speed?.timeToFirstTokenSeconds, m.deprecationDate, m.replacement, m.pricesAsOf, m.source,
+  ];
+}
+
+const mdRow = (cells: string[]) => `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
+
+export function renderModelList(report: ModelsReport, format: Format, paint: Paint = plain): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case "csv":
+      return toCsv([CSV_HEAD, ...report.models.map(csvRow)]);
+    case "markdown":
+      return `${[mdRow(LIST_COLUMNS), mdRow(LIST_COLUMNS.map((_, i) => (i >= 2 && i <= 8 ? "---:" : "---"))), ...report.models.map((m) => mdRow(listRow(m)))].join("\n")}\n`;
+    case "table": {
+      const t = newTable(
+        LIST_COLUMNS.map((h) => paint.bold(h)),
+        ["left", "left", "right", "right", "right", "left", "right", "right", "right", "left"],
+      );
+      for (const m of report.models) t.push(listRow(m));
+      return `${t.toString()}\n${paint.dim(`${report.models.length} models · USD per million tokens · rates for ${report.at}`)}\n`;
+    }
+  }
+}
+
+/** One model: every figure, each group with its source and as-of date. */
+export function renderModelCard(report: ModelsReport, format: Format, paint: Paint = plain): string {
+  const m = report.models[0]!;
+  if (format === "json") return `${JSON.stringify({ ...report, model: m, models: undefined }, null, 2)}\n`;
+  if (format === "csv") return toCsv([CSV_HEAD, csvRow(m)]);
+
+  const fields = cardFields(m, report.at);
+  if (format === "markdown") {
+    return `${[`### ${m.name} (\`${m.provider}/${m.id}\`)`, "", ...fields.map(([k, v]) => `- **${k}**: ${v}`)].join("\n")}\n`;
+  }
+  const width = Math.max(...fields.map(([k]) => k.length));
+  const body = fields.map(([k, v]) => `${paint.dim(k.padEnd(width))}  ${v}`).join("\n");
+  return `${paint.bold(m.name)}  ${m.provider}/${m.id}\n${body}\n`;
+}
+
+function cardFields(m: ModelsReport["models"][number], at: string): [string, string][] {
+  const r = m.ratesAt;
+  const src = (group: string) => {
+    const list = m.sources?.[group];
+    return list?.length ? `\n${" ".repeat(4)}source: ${list.join("\n    source: ")}` : "";
+  };
+  const cacheWrite =
+    r.cacheWrite === undefined ? "not billed (new prompt tokens are input)" : r.cacheWrite === null ? "unknown" : `${formatRate(r.cacheWrite)}${m.cacheWriteTtl ? ` (${m.cacheWriteTtl})` : ""}`;
+  const fields: [string, string][] = [
+    ["status", `${m.status}${m.deprecationDate ? ` · shutdown ${m.deprecationDate}` : ""}${m.replacement ? ` · replacement ${m.replacement}` : ""}`],
+    ["aliases", m.aliases?.length ? m.aliases.join(", ") : "—"],
+    [
+      `rates on ${at}`,
+      `input ${rate(r.input)} · cached input ${rate(r.cachedInput)} · cache write ${cacheWrite}` +
+        `${r.cacheWrite1h != null ? ` · 1h cache write ${formatRate(r.cacheWrite1h)}` : ""} · output ${rate(r.output)} · reasoning ${r.reasoning == null ? "= output" : formatRate(r.reasoning)}  (USD per million tokens)` +
+        src("prices"),
+    ],
+    [
+      "long context",
+      (m.tiers ?? []).length
+        ? (m.tiers ?? [])
+            .map((t) => `prompt >${formatInt(t.aboveInputTokens)}: ${Object.entries(t.rates).map(([k, v]) => `${k} ${rate(v)}`).join(" · ")} (whole call)${t.note ? ` — ${t.note}` : ""}`)
+            .join("\n    ") + src("longContext")
+        : "flat (no long-context tier)",
+    ],
+    [
+      "service tiers",
+      Object.keys(m.serviceTiers ?? {}).length
+        ? `standard 1× · ${Object.entries(m.serviceTiers ?? {}).map(([k, v]) => `${k} ${v}×`).join(" · ")}${src("batchAndTiers")}`
+        : "standard only",
+    ],
+    [
+      "limits",
+      `context ${m.limits?.contextTokens == null ? "unknown" : formatInt(m.limits.contextTokens)} · input ${m.limits?.inputTokens == null ? "—" : formatInt(m.limits.inputTokens)} · output ${m.limits?.outputTokens == null ? "unknown" : formatInt(m.limits.outputTokens)}${m.limits?.source ? `\n    source: ${m.limits.source}` : ""}`,
+    ],
+    [
+      "speed",
+      m.speed
+        ? `${m.speed.outputTokensPerSecond ?? "unknown"} tok/s · TTFT ${m.speed.timeToFirstTokenSeconds == null ? "unknown" : `${m.speed.timeToFirstTokenSeconds} s`}` +
+          `${m.speed.asOf ? ` · as of ${m.speed.asOf}` : ""}${m.speed.confidence ? ` · ${m.speed.confidence} confidence` : ""}` +
+          `${m.speed.note ? ` — ${m.speed.note}` : ""}${m.speed.source ? `\n    source: ${m.speed.source}` : ""}`
+        : "unknown",
+    ],
+    ["reasoning levels", m.reasoningLevels?.length ? m.reasoningLevels.join(", ") : "—"],
+    [
+      "scheduled prices",
+      (m.scheduledPrices ?? []).length
+        ? (m.scheduledPrices ?? [])
+            .map((s) => `from ${s.from}: ${Object.entries(s.rates).map(([k, v]) => `${k} ${v === null ? "unknown" : rate(v)}`).join(" · ")}${s.note ? ` — ${s.note}` : ""}`)
+            .join("\n    ")
+        : "none announced",
+    ],
+    ["prices checked", m.pricesAsOf ?? "unknown"],
+    ["released", m.releaseDate ?? "unknown"],
+    ["confidence", m.priceConfidence ?? "—"],
+    ["origin", m.origin === "bundled" ? "bundled registry" : m.origin],
+  ];
+  if (m.notes) fields.push(["notes", m.notes]);
+  return fields;
+}

@@ -1,0 +1,22 @@
+import { renderCsv } from "./csv.ts";
+import { renderMarkdown } from "./markdown.ts";
+import type { Paint } from "./paint.ts";
+import type { Report } from "./report.ts";
+import { renderTable } from "./table.ts";
+
+export const FORMATS = ["table", "json", "markdown", "csv"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Report → text, one pure function per format. */
+export function render(report: Report, format: Format, paint?: Paint): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case "markdown":
+      return renderMarkdown(report);
+    case "csv":
+      return renderCsv(report);
+    case "table":
+      return renderTable(report, paint ? { paint } : {});
+  }
+}

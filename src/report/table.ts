@@ -1,0 +1,73 @@
+import Table from "cli-table3";
+import { formatInt, formatRate, formatRatio, formatSeconds, formatUsd } from "./format.ts";
+import { lineLabel, monthSentence, timeSentence, workloadTitle } from "./describe.ts";
+import { plain, type Paint } from "./paint.ts";
+import type { Report, ReportResult } from "./report.ts";
+
+export interface RenderOptions {
+  paint?: Paint;
+}
+
+// cli-table3 paints headers red and borders grey unless told otherwise; colour is ours to decide.
+export const newTable = (head: string[], colAligns: ("left" | "right")[]) =>
+  new Table({ head, colAligns, style: { head: [], border: [] }, chars: NO_ROW_RULES });
+
+// Rules under the header and around the table only, not between every row.
+const NO_ROW_RULES = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+
+export function renderTable(report: Report, options: RenderOptions = {}): string {
+  const paint = options.paint ?? plain;
+  return report.results.length === 1 && report.command === "estimate"
+    ? renderBreakdown(report, report.results[0]!, paint)
+    : renderComparison(report, paint);
+}
+
+function renderBreakdown(report: Report, r: ReportResult, paint: Paint): string {
+  const t = newTable(["", "tokens", "$/M", "cost"].map((h) => paint.bold(h)), ["left", "right", "right", "right"]);
+  for (const line of r.lines) {
+    t.push([lineLabel(line, r, r.lines), formatInt(line.tokens), formatRate(line.ratePerMillion), formatUsd(line.usd)]);
+  }
+  const totalTokens = Object.values(r.tokens).reduce((a, b) => a + b, 0);
+  t.push([paint.bold("total"), paint.bold(formatInt(totalTokens)), "", paint.bold(formatUsd(r.cost.total))]);
+
+  const tier = r.serviceTier === "standard" ? "" : ` · ${r.serviceTier} tier`;
+  const out = [
+    `${paint.bold(workloadTitle(report))} on ${paint.bold(r.name)} ${paint.dim(`(${r.provider}/${r.model})`)}${tier} · rates for ${report.at}${r.pricesAsOf ? ` (checked ${r.pricesAsOf})` : ""}`,
+    t.toString(),
+    `${paint.bold(formatUsd(r.cost.total))} per run · ${timeSentence(r)}`,
+  ];
+  const month = monthSentence(report, r);
+  if (month) out.push(month);
+  if (!r.fits && r.overflow) out.push(paint.red(`does not fit: ${r.warnings.find((w) => w.code === "CONTEXT")?.message ?? ""}`));
+  return `${out.join("\n")}\n`;
+}
+
+function renderComparison(report: Report, paint: Paint): string {
+  const monthly = report.results.some((r) => r.perMonth);
+  const head = ["model", "provider", "cost/run", "time/run", ...(monthly ? ["per month"] : []), "× cheapest", "fits", ""];
+  const aligns: ("left" | "right")[] = ["left", "left", "right", "right", ...(monthly ? ["right" as const] : []), "right", "left", "left"];
+  const t = newTable(head.map((h) => paint.bold(h)), aligns);
+  for (const r of report.results) {
+    const marks = [r.cheapest ? "cheapest" : "", r.fastest ? "fastest" : ""].filter(Boolean).join(", ");
+    const cost = formatUsd(r.cost.total);
+    t.push([
+      r.model,
+      r.provider,
+      r.cheapest ? paint.green(cost) : cost,
+      r.fastest ? paint.green(formatSeconds(r.seconds.total)) : formatSeconds(r.seconds.total),
+      ...(monthly ? [r.perMonth ? formatUsd(r.perMonth.usd) : "—"] : []),
+      formatRatio(r.timesCheapest ?? null),
+      r.fits ? "yes" : paint.red(`no (turn ${r.overflow?.turn})`),
+      marks ? paint.green(marks) : "",
+    ]);
+  }
+  const w = report.workload;
+  const sortedBy = report.sort ? ` · sorted by ${report.sort}` : "";
+  const lines = [
+    `${paint.bold(workloadTitle(report))} · ${report.results.length} model${report.results.length === 1 ? "" : "s"} · rates for ${report.at}${sortedBy}`,
+    t.toString(),
+  ];
+  if (w.runs) lines.push(paint.dim(`per month = ${w.runs.per === "day" ? `${formatInt(w.runs.count)} runs/day × ${report.monthDays} days` : `${formatInt(w.runs.count)} runs/month`}`));
+  if (report.skipped?.length) lines.push(paint.dim(`left out: ${report.skipped.map((s) => `${s.model} (${s.reason})`).join(", ")}`));
+  return `${lines.join("\n")}\n`;
+}

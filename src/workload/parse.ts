@@ -1,0 +1,238 @@
+import { z } from "zod";
+import { TokencostError } from "../errors.ts";
+import { parseJson } from "../read.ts";
+import { formatPath, zodFailure, type JsonPath } from "../validation.ts";
+import type { Budget, Runs, Step, Workload } from "./types.ts";
+import { parseCount, parseDuration, parseFraction, parseTokenCount } from "./values.ts";
+
+// A hand-written walk picks each step's form by its keys (agent / parallel / repeat / steps /
+// else a call) and zod validates each object against that form's strict schema. Dispatching
+// by hand keeps messages about one form at a time and bounds the depth of recursion.
+
+export const MAX_DEPTH = 64;
+
+const fromParser = <T>(parse: (v: unknown) => T) =>
+  z.unknown().transform((value, ctx): T => {
+    try {
+      return parse(value);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const tokens = fromParser(parseTokenCount).optional();
+const seconds = fromParser(parseDuration).optional();
+const modelName = z.string().trim().min(1, "a model name cannot be empty").optional();
+const stepName = z.string().optional();
+const ttl = z.enum(["5m", "1h"]);
+
+const callSchema = z.strictObject({
+  input: tokens,
+  cachedInput: tokens,
+  cacheWrite: tokens,
+  output: tokens,
+  reasoning: tokens,
+  requests: fromParser((v) => parseCount(v, "requests")).optional(),
+  toolSeconds: seconds,
+  cacheTtl: ttl.optional(),
+  model: modelName,
+  name: stepName,
+});
+const TOKEN_KEYS = ["input", "cachedInput", "cacheWrite", "output", "reasoning"] as const;
+
+const cachingSchema = z.preprocess(
+  (v) => (v === true ? {} : v === false ? null : v),
+  z
+    .strictObject({
+      hitRate: fromParser(parseFraction).optional(),
+      warmSystem: z.boolean().optional(),
+      ttl: ttl.optional(),
+    })
+    .nullable(),
+);
+
+const agentSchema = z.strictObject({
+  agent: z.strictObject({
+    system: tokens,
+    turns: fromParser((v) => parseCount(v, "turns")),
+    perTurn: z.strictObject({ input: tokens, output: tokens, reasoning: tokens, toolSeconds: seconds }),
+    caching: cachingSchema.optional(),
+    keepReasoning: z.boolean().optional(),
+  }),
+  model: modelName,
+  name: stepName,
+});
+
+const listOf = (what: string) => z.array(z.unknown()).min(1, `${what} needs at least one step`);
+const parallelSchema = z.strictObject({ parallel: listOf("parallel"), model: modelName, name: stepName });
+const repeatSchema = z.strictObject({
+  repeat: fromParser((v) => parseCount(v, "repeats")),
+  steps: listOf("repeat"),
+  model: modelName,
+  name: stepName,
+});
+const sequenceSchema = z.strictObject({ steps: listOf("steps"), model: modelName, name: stepName });
+
+const metaSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().trim().min(1).optional(),
+  description: z.string().optional(),
+  model: modelName,
+  runs: z
+    .strictObject({
+      count: fromParser((v) => parseCount(v, "runs")),
+      per: z.enum(["day", "month"]),
+    })
+    .optional(),
+  serviceTier: z.string().regex(/^[a-z][a-z0-9-]*$/, "a service tier name like batch, flex or priority").optional(),
+  batch: z.boolean().optional(),
+  budget: z
+    .strictObject({
+      usdPerRun: z.number().min(0).refine(Number.isFinite, "must be finite").optional(),
+      secondsPerRun: seconds,
+      usdPerMonth: z.number().min(0).refine(Number.isFinite, "must be finite").optional(),
+    })
+    .optional(),
+});
+
+const keysOf = (schema: { shape: object }): string[] => Object.keys(schema.shape);
+const META_KEYS = keysOf(metaSchema);
+const FORM_KEYS = ["agent", "parallel", "repeat", "steps"];
+const STEP_KEYS = [...new Set([...keysOf(callSchema), ...FORM_KEYS])];
+const AGENT_KEYS = ["system", "turns", "perTurn", "caching", "keepReasoning", "input", "output", "reasoning", "toolSeconds", "hitRate", "warmSystem", "ttl"];
+
+export interface ParseOptions {
+  /** Names the source in messages: a file path, "stdin", "preset coding-agent". */
+  label: string;
+  /** Used when the workload has no "name". */
+  defaultName: string;
+}
+
+export function parseWorkloadText(text: string, options: ParseOptions): Workload {
+  if (text.trim() === "") throw new TokencostError("WORKLOAD", `${options.label}: empty workload`);
+  return parseWorkload(parseJson(text, options.label), options);
+}
+
+export function parseWorkload(data: unknown, options: ParseOptions): Workload {
+  const { label } = options;
+  const obj = asObject(data, [], label, "a workload is a JSON object");
+  const meta: Record<string, unknown> = {};
+  const form: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) (META_KEYS.includes(k) && k !== "model" && k !== "name" ? meta : form)[k] = v;
+  // model and name belong to the workload and, for a call or agent at the top, to nothing else.
+  if ("model" in obj) meta.model = obj.model;
+  if ("name" in obj) meta.name = obj.name;
+  delete form.model;
+  delete form.name;
+
+  const m = checked(metaSchema, meta, [], label, [...META_KEYS, ...STEP_KEYS]);
+  if (Object.keys(form).length === 0) {
+    throw new TokencostError(
+      "WORKLOAD",
+      `${label}: the workload describes no work — give call tokens (input, output, …), an "agent" or "steps"`,
+    );
+  }
+  if (m.batch === true && m.serviceTier !== undefined && m.serviceTier !== "batch") {
+    throw new TokencostError("WORKLOAD", `${label}: batch: true contradicts serviceTier "${m.serviceTier}"`);
+  }
+  const root = parseStep(form, [], label, 0, new Set([...META_KEYS]));
+  const workload: Workload = { name: m.name ?? options.defaultName, label, root };
+  if (m.description !== undefined) workload.description = m.description;
+  if (m.model !== undefined) workload.model = { name: m.model, path: ["model"] };
+  if (m.runs !== undefined) workload.runs = m.runs as Runs;
+  const tier = m.serviceTier ?? (m.batch ? "batch" : undefined);
+  if (tier !== undefined) workload.serviceTier = tier;
+  if (m.budget !== undefined) workload.budget = m.budget as Budget;
+  return workload;
+}
+
+function parseStep(value: unknown, path: JsonPath, label: string, depth: number, extraKeys = new Set<string>()): Step {
+  if (depth > MAX_DEPTH) {
+    throw new TokencostError("WORKLOAD", `${label}: ${shortPath(path)}: steps are nested more than ${MAX_DEPTH} levels deep`);
+  }
+  const obj = asObject(value, path, label, "a step is a JSON object (a call, an agent, parallel, repeat or steps)");
+  const known = [...STEP_KEYS, ...extraKeys];
+  const pin = (model: string | undefined) => (model === undefined ? {} : { model: { name: model, path: [...path, "model"] } });
+  const named = (name: string | undefined) => (name === undefined ? {} : { name });
+
+  if ("agent" in obj) {
+    const s = checked(agentSchema, obj, path, label, [...keysOf(agentSchema), ...AGENT_KEYS]);
+    const a = s.agent;
+    const caching = a.caching
+      ? { hitRate: a.caching.hitRate ?? { num: 1n, den: 1n }, warmSystem: a.caching.warmSystem ?? false, ttl: a.caching.ttl ?? "5m" }
+      : null;
+    return {
+      kind: "agent",
+      path,
+      ...pin(s.model),
+      ...named(s.name),
+      system: a.system ?? 0,
+      turns: a.turns,
+      perTurn: {
+        input: a.perTurn.input ?? 0,
+        output: a.perTurn.output ?? 0,
+        reasoning: a.perTurn.reasoning ?? 0,
+        toolSeconds: a.perTurn.toolSeconds ?? 0,
+      },
+      caching,
+      keepReasoning: a.keepReasoning ?? false,
+    };
+  }
+  if ("parallel" in obj) {
+    const s = checked(parallelSchema, obj, path, label, known);
+    const branches = s.parallel.map((b, i) => parseStep(b, [...path, "parallel", i], label, depth + 1));
+    return { kind: "parallel", path, ...pin(s.model), ...named(s.name), branches };
+  }
+  if ("repeat" in obj) {
+    const s = checked(repeatSchema, obj, path, label, known);
+    const steps = s.steps.map((b, i) => parseStep(b, [...path, "steps", i], label, depth + 1));
+    return { kind: "sequence", path, ...pin(s.model), ...named(s.name), repeat: s.repeat, steps };
+  }
+  if ("steps" in obj) {
+    const s = checked(sequenceSchema, obj, path, label, known);
+    const steps = s.steps.map((b, i) => parseStep(b, [...path, "steps", i], label, depth + 1));
+    return { kind: "sequence", path, ...pin(s.model), ...named(s.name), repeat: 1, steps };
+  }
+  const s = checked(callSchema, obj, path, label, known);
+  if (!TOKEN_KEYS.some((k) => s[k] !== undefined)) {
+    throw new TokencostError(
+      "WORKLOAD",
+      `${label}: ${formatPath(path)}: a call needs tokens — give at least one of ${TOKEN_KEYS.join(", ")}`,
+    );
+  }
+  return {
+    kind: "call",
+    path,
+    ...pin(s.model),
+    ...named(s.name),
+    input: s.input ?? 0,
+    cachedInput: s.cachedInput ?? 0,
+    cacheWrite: s.cacheWrite ?? 0,
+    output: s.output ?? 0,
+    reasoning: s.reasoning ?? 0,
+    requests: s.requests ?? 1,
+    toolSeconds: s.toolSeconds ?? 0,
+    cacheTtl: s.cacheTtl ?? "5m",
+  };
+}
+
+function asObject(value: unknown, path: JsonPath, label: string, what: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    const got = value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+    throw new TokencostError("WORKLOAD", `${label}: ${formatPath(path)}: ${what}, got ${got}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function checked<S extends z.ZodType>(schema: S, value: unknown, path: JsonPath, label: string, known: readonly string[]): z.output<S> {
+  const r = schema.safeParse(value, { reportInput: true });
+  if (!r.success) throw zodFailure("WORKLOAD", label, r.error, known, path);
+  return r.data;
+}
+
+/** Deep paths are shortened in the middle: the ends say where. */
+function shortPath(path: JsonPath): string {
+  const full = formatPath(path);
+  return full.length > 120 ? `${full.slice(0, 50)}…${full.slice(-60)}` : full;
+}

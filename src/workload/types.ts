@@ -1,0 +1,82 @@
+import type { JsonPath } from "../validation.ts";
+import type { Ratio } from "./values.ts";
+
+// A workload after validation: every count a whole number, every default filled in, every
+// step tagged with its kind and the JSON path it came from (for messages about it later).
+
+export type CacheTtl = "5m" | "1h";
+
+export interface ModelPin {
+  name: string;
+  path: JsonPath;
+}
+
+interface StepBase {
+  path: JsonPath;
+  /** A model pinned here applies to this step and everything inside it. */
+  model?: ModelPin;
+  name?: string;
+}
+
+export interface CallStep extends StepBase {
+  kind: "call";
+  input: number;
+  cachedInput: number;
+  cacheWrite: number;
+  output: number;
+  reasoning: number;
+  requests: number;
+  toolSeconds: number;
+  cacheTtl: CacheTtl;
+}
+
+export interface Caching {
+  hitRate: Ratio;
+  warmSystem: boolean;
+  ttl: CacheTtl;
+}
+
+export interface AgentStep extends StepBase {
+  kind: "agent";
+  system: number;
+  turns: number;
+  perTurn: { input: number; output: number; reasoning: number; toolSeconds: number };
+  caching: Caching | null;
+  keepReasoning: boolean;
+}
+
+export interface ParallelStep extends StepBase {
+  kind: "parallel";
+  branches: Step[];
+}
+
+export interface SequenceStep extends StepBase {
+  kind: "sequence";
+  repeat: number;
+  steps: Step[];
+}
+
+export type Step = CallStep | AgentStep | ParallelStep | SequenceStep;
+
+export interface Runs {
+  count: number;
+  per: "day" | "month";
+}
+
+export interface Budget {
+  usdPerRun?: number;
+  secondsPerRun?: number;
+  usdPerMonth?: number;
+}
+
+export interface Workload {
+  name: string;
+  /** Where it came from, for messages: a file path, "stdin", "preset coding-agent". */
+  label?: string;
+  description?: string;
+  model?: ModelPin;
+  runs?: Runs;
+  serviceTier?: string;
+  budget?: Budget;
+  root: Step;
+}

@@ -1,0 +1,75 @@
+import { Decimal } from "../decimal.ts";
+import { describeValue } from "../validation.ts";
+
+// Values people write by hand: token counts ("120k", "1.5M", "12_000"), durations ("30s", "2m")
+// and ratios. Each parser returns the value or throws a RangeError whose message says what was
+// expected; callers attach the JSON path or flag name.
+
+const MAX_WHOLE = Number.MAX_SAFE_INTEGER;
+const SUFFIX: Record<string, number> = { "": 0, k: 3, m: 6, b: 9 };
+
+export const parseTokenCount = (value: unknown): number => parseWhole(value, "tokens", `1200, "120k" or "1.5M"`);
+
+/** A whole count ≥ 1 (turns, requests, repeat, runs): same spellings as token counts. */
+export function parseCount(value: unknown, noun: string): number {
+  const n = parseWhole(value, noun, `20 or "1k"`);
+  if (n < 1) throw new RangeError(`${noun} must be at least 1, got ${n}`);
+  return n;
+}
+
+function parseWhole(value: unknown, noun: string, examples: string): number {
+  const expected = `expected a whole number of ${noun} like ${examples}`;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`${expected}, got a number too large to represent`);
+    if (value < 0) throw new RangeError(`${noun} cannot be negative, got ${value}`);
+    if (!Number.isInteger(value)) throw new RangeError(`${expected}, got ${value}`);
+    if (value > MAX_WHOLE) throw new RangeError(`at most 2^53−1 ${noun}, got ${value}`);
+    return value;
+  }
+  if (typeof value === "string") {
+    const m = /^\s*(\d+(?:_\d+)*(?:\.\d+)?)\s*([kmb]?)\s*$/i.exec(value);
+    if (!m) throw new RangeError(`${expected}, got ${describeValue(value)}`);
+    const amount = Decimal.from(m[1]!.replaceAll("_", "")).mul(10n ** BigInt(SUFFIX[m[2]!.toLowerCase()]!));
+    const whole = amount.round(0);
+    if (whole.cmp(amount) !== 0) throw new RangeError(`${expected}, got ${describeValue(value)} = ${amount}`);
+    if (whole.cmp(Decimal.from(MAX_WHOLE)) > 0) throw new RangeError(`at most 2^53−1 ${noun}, got ${describeValue(value)}`);
+    return Number(whole.units);
+  }
+  throw new RangeError(`${expected}, got ${describeValue(value)}`);
+}
+
+const UNIT_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+
+/** Seconds as a number, or text like "30s", "2m", "1m30s", "250ms". */
+export function parseDuration(value: unknown): number {
+  const expected = `a duration in seconds like 2.5, "30s" or "2m"`;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`${expected}, got a number too large to represent`);
+    if (value < 0) throw new RangeError(`durations cannot be negative, got ${value}`);
+    return value;
+  }
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) {
+      let total = 0;
+      for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)) total += Number(n) * UNIT_SECONDS[unit!]!;
+      if (Number.isFinite(total)) return total;
+    }
+    if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  }
+  throw new RangeError(`${expected}, got ${describeValue(value)}`);
+}
+
+export interface Ratio {
+  num: bigint;
+  den: bigint;
+}
+
+/** A fraction in 0..1 kept exact (0.9 → 9/10), since cached tokens are floor(h · prompt). */
+export function parseFraction(value: unknown): Ratio {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new RangeError(`expected a number from 0 to 1, got ${describeValue(value)}`);
+  }
+  const d = Decimal.from(value);
+  return { num: d.units, den: 10n ** BigInt(d.scale) };
+}
