@@ -153,7 +153,13 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   const cost = { input: Decimal.ZERO, cachedInput: Decimal.ZERO, cacheWrite: Decimal.ZERO, output: Decimal.ZERO, reasoning: Decimal.ZERO, total: Decimal.ZERO } as Record<TokenClass | "total", Decimal>;
   const warnings: Warning[] = [];
 
-  for (const line of ledger.entries()) {
+  // The default model's lines first, then pinned models; within a model by band, then class.
+  const order = (l: ReturnType<Ledger["entries"]>[number]) => [l.pricing.model.id === main.id ? 0 : 1, l.pricing.model.id, l.band] as const;
+  const entries = ledger.entries().sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0] - y[0] || x[1].localeCompare(y[1]) || x[2] - y[2];
+  });
+  for (const line of entries) {
     const band = line.pricing.bands[line.band]!;
     for (const cls of BILLED_CLASSES) {
       const n = line.tokens[cls];

@@ -34,10 +34,13 @@ export function timeSentence(r: ReportResult): string {
     return `time unknown${reason ? `: ${reason.message}` : ""}`;
   }
   const parts = [`${formatInt(r.calls)} call${r.calls === 1 ? "" : "s"}`];
+  // Speed figures describe the run only when one model makes every call.
+  const oneModel = r.lines.every((l) => l.model === r.model);
   const tps = r.speed.outputTokensPerSecond;
-  parts.push(`generation ${formatSeconds(s.generation)}${tps ? ` at ${tps} tok/s` : ""}`);
+  parts.push(`generation ${formatSeconds(s.generation)}${oneModel && tps ? ` at ${tps} tok/s` : ""}`);
   const ttft = r.speed.timeToFirstTokenSeconds;
-  parts.push(ttft === null ? "TTFT unknown (counted as 0 s)" : `TTFT ${ttft} s each`);
+  if (oneModel) parts.push(ttft === null ? "TTFT unknown (counted as 0 s)" : `TTFT ${ttft} s each`);
+  else parts.push(`TTFT ${formatSeconds(s.ttft)}`);
   if (s.tools > 0) parts.push(`tools ${formatSeconds(s.tools)}`);
   return `≈ ${formatSeconds(s.total)} per run (${parts.join(", ")})`;
 }

@@ -117,16 +117,14 @@ export function parseWorkloadText(text: string, options: ParseOptions): Workload
 export function parseWorkload(data: unknown, options: ParseOptions): Workload {
   const { label } = options;
   const obj = asObject(data, [], label, "a workload is a JSON object");
-  const meta: Record<string, unknown> = {};
-  const form: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) (META_KEYS.includes(k) && k !== "model" && k !== "name" ? meta : form)[k] = v;
-  // model and name belong to the workload and, for a call or agent at the top, to nothing else.
-  if ("model" in obj) meta.model = obj.model;
-  if ("name" in obj) meta.name = obj.name;
-  delete form.model;
-  delete form.name;
+  // model and name belong to the workload, not to the step at its top. Object.fromEntries
+  // defines keys as data, so a "__proto__" key stays a key (and is then reported as unknown).
+  const isMeta = (k: string) => META_KEYS.includes(k);
+  const entries = Object.entries(obj);
+  const meta = Object.fromEntries(entries.filter(([k]) => isMeta(k)));
+  const form = Object.fromEntries(entries.filter(([k]) => !isMeta(k)));
 
-  const m = checked(metaSchema, meta, [], label, [...META_KEYS, ...STEP_KEYS]);
+  const m = checked(metaSchema, meta, [], label, STEP_KEYS);
   if (Object.keys(form).length === 0) {
     throw new TokencostError(
       "WORKLOAD",
@@ -136,7 +134,7 @@ export function parseWorkload(data: unknown, options: ParseOptions): Workload {
   if (m.batch === true && m.serviceTier !== undefined && m.serviceTier !== "batch") {
     throw new TokencostError("WORKLOAD", `${label}: batch: true contradicts serviceTier "${m.serviceTier}"`);
   }
-  const root = parseStep(form, [], label, 0, new Set([...META_KEYS]));
+  const root = parseStep(form, [], label, 0, META_KEYS);
   const workload: Workload = { name: m.name ?? options.defaultName, label, root };
   if (m.description !== undefined) workload.description = m.description;
   if (m.model !== undefined) workload.model = { name: m.model, path: ["model"] };
@@ -147,12 +145,12 @@ export function parseWorkload(data: unknown, options: ParseOptions): Workload {
   return workload;
 }
 
-function parseStep(value: unknown, path: JsonPath, label: string, depth: number, extraKeys = new Set<string>()): Step {
+function parseStep(value: unknown, path: JsonPath, label: string, depth: number, extraKeys: readonly string[] = []): Step {
   if (depth > MAX_DEPTH) {
     throw new TokencostError("WORKLOAD", `${label}: ${shortPath(path)}: steps are nested more than ${MAX_DEPTH} levels deep`);
   }
   const obj = asObject(value, path, label, "a step is a JSON object (a call, an agent, parallel, repeat or steps)");
-  const known = [...STEP_KEYS, ...extraKeys];
+  const known = [...new Set([...STEP_KEYS, ...extraKeys])];
   const pin = (model: string | undefined) => (model === undefined ? {} : { model: { name: model, path: [...path, "model"] } });
   const named = (name: string | undefined) => (name === undefined ? {} : { name });
 
