@@ -57,7 +57,8 @@ export function zodFailure(
   knownKeys: readonly string[],
   basePath: JsonPath = [],
 ): TokencostError {
-  const issue = error.issues[0]!;
+  // A typo'd key usually explains the "required" issue beside it: report the typo first.
+  const issue = error.issues.find((i) => i.code === "unrecognized_keys") ?? error.issues[0]!;
   const path = [...basePath, ...(issue.path as (string | number)[])];
   // An unknown key is reported at the key itself, not at the object that holds it.
   const at = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...path, issue.keys[0]!] : path;

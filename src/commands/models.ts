@@ -31,7 +31,9 @@ export function modelsCommand(program: Command, io: Io): void {
     .argument("<model>", "model id, alias or provider/id");
   addOutputOptions(show);
   show.addOption(atOption());
-  show.action((name: string, flags: Flags) => {
+  // Flags given after `show` may be parsed as the parent's (`models --json`): read both.
+  show.action((name: string, _flags: Flags, cmd: Command) => {
+    const flags = cmd.optsWithGlobals<Flags>();
     const registry = registryFor(flags, io);
     const model = registry.get(name);
     const format = outputFormat(flags);

@@ -1,0 +1,194 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectInputError, json, tokencost } from "./spawn.ts";
+
+const AT = ["--at", "2026-11-27"];
+const tmp = mkdtempSync(join(tmpdir(), "tokencost-e2e-"));
+const file = (name: string, content: unknown) => {
+  const path = join(tmp, name);
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+};
+
+interface Row {
+  model: string;
+  status: string;
+  cost: { total: number };
+  seconds: { total: number | null };
+  fits: boolean;
+  cheapest: boolean;
+  fastest: boolean;
+  timesCheapest: number | null;
+  overflow?: { turn: number };
+}
+
+describe("tokencost compare", () => {
+  it("--all ranks every non-retired model by cost, cheapest first and marked", () => {
+    const r = json(tokencost(["compare", "--all", "--json", ...AT], { input: '{"agent": {"system": 8000, "turns": 20, "perTurn": {"input": 1500, "output": 400}, "caching": true}}' }));
+    const rows: Row[] = r.results;
+    expect(rows).toHaveLength(92); // 102 models, 10 retired
+    expect(rows.some((x) => x.status === "retired")).toBe(false);
+    const costs = rows.map((x) => x.cost.total);
+    expect(costs).toEqual([...costs].sort((a, b) => a - b));
+    expect(rows[0]!.cheapest).toBe(true);
+    expect(rows[0]!.timesCheapest).toBe(1);
+    expect(rows.filter((x) => x.cheapest)).toHaveLength(1);
+    const fastest = rows.filter((x) => x.fastest);
+    expect(fastest).toHaveLength(1);
+    const times = rows.map((x) => x.seconds.total).filter((t): t is number => t !== null);
+    expect(fastest[0]!.seconds.total).toBe(Math.min(...times));
+  });
+
+  it("--allow-retired brings retired models back", () => {
+    const r = json(tokencost(["compare", "--all", "--allow-retired", "--input", "1000", "--json", ...AT]));
+    expect(r.results).toHaveLength(102);
+  });
+
+  it("--sort time orders by time, unknown last", () => {
+    const rows: Row[] = json(tokencost(["compare", "--provider", "openai", "--sort", "time", "--input", "1000", "--output", "500", "--json", ...AT])).results;
+    const times = rows.map((x) => x.seconds.total);
+    const known = times.filter((t) => t !== null) as number[];
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+    expect(times.slice(known.length).every((t) => t === null)).toBe(true);
+  });
+
+  it("--provider P keeps that provider's models", () => {
+    const rows: Row[] = json(tokencost(["compare", "--provider", "anthropic", "--input", "1000", "--json", ...AT])).results;
+    expect(rows.length).toBe(15); // 16, one retired
+    expect(rows.every((x) => x.model.startsWith("claude-"))).toBe(true);
+  });
+
+  it("--models a,b,c compares exactly those, with × cheapest", () => {
+    const rows: Row[] = json(tokencost(["compare", "--models", "gemini-3.5-flash,gemini-3-flash-preview", "--input", "1000", "--output", "1000", "--json", ...AT])).results;
+    // 3 Flash is a third of 3.5 Flash: (1,000 × 0.5 + 1,000 × 3) vs (1,000 × 1.5 + 1,000 × 9)
+    expect(rows.map((x) => [x.model, x.cost.total, x.timesCheapest])).toEqual([
+      ["gemini-3-flash-preview", 0.0035, 1],
+      ["gemini-3.5-flash", 0.0105, 3],
+    ]);
+  });
+
+  it("a model the workload does not fit is marked, not fatal", () => {
+    const big = { agent: { system: 100000, turns: 30, perTurn: { input: 5000, output: 1000 } } };
+    const r = tokencost(["compare", "--models", "gpt-4o,gemini-3.5-flash", "-", "--json", ...AT], { input: JSON.stringify(big) });
+    const rows: Row[] = json(r).results;
+    const gpt4o = rows.find((x) => x.model === "gpt-4o")!;
+    // prompt_k + 1,000 > 128,000 ⇔ 105,000 + (k−1)·6,000 + 1,000 > 128,000 ⇔ k ≥ 5
+    expect(gpt4o).toMatchObject({ fits: false, overflow: { turn: 5, size: 130000, limit: 128000, kind: "context" }, cheapest: false });
+    expect(rows[rows.length - 1]!.model).toBe("gpt-4o");
+    expect(tokencost(["compare", "--models", "gpt-4o,gemini-3.5-flash", ...AT], { input: JSON.stringify(big) }).stdout).toContain("no (turn 5)");
+  });
+
+  it("estimate on one model that does not fit is an error naming the turn", () => {
+    const big = { agent: { system: 100000, turns: 30, perTurn: { input: 5000, output: 1000 } } };
+    const msg = expectInputError(tokencost(["estimate", "--model", "gpt-4o", ...AT], { input: JSON.stringify(big) }));
+    expect(msg).toContain("stdin: does not fit — gpt-4o: turn 5 needs 130,000 tokens, over its 128,000-token context window");
+  });
+
+  it("per month is a column when runs are set", () => {
+    const r = tokencost(["compare", "--models", "gemini-3.5-flash,gpt-5.4-mini", "--input", "1000", "--runs", "1000", "--per", "day", ...AT]);
+    expect(r.stdout).toContain("per month");
+    expect(r.stdout).toContain("$45.00"); // 1,000 × $1.5/M × 30,000 runs
+    expect(r.stdout).toContain("per month = 1,000 runs/day × 30 days");
+  });
+
+  it("a service tier leaves out models without it, and says which", () => {
+    const r = json(tokencost(["compare", "--provider", "google", "--input", "1000", "--tier", "flex", "--json", ...AT]));
+    expect(r.results.map((x: Row) => x.model)).toContain("gemini-3.5-flash");
+    expect(r.skipped).toContainEqual({ model: "gemini-2.5-pro", reason: "no flex tier" });
+    const none = expectInputError(tokencost(["compare", "--provider", "xai", "--input", "1000", "--batch", ...AT]));
+    expect(none).toContain('none offers service tier "batch"');
+  });
+
+  it("choosing models two ways is a usage error", () => {
+    expect(expectInputError(tokencost(["compare", "--all", "--provider", "google", "--input", "1"]))).toContain("choose the models one way");
+  });
+});
+
+describe("tokencost models", () => {
+  it("lists the registry", () => {
+    const r = tokencost(["models", ...AT]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ gemini-3\.5-flash\s+│ google\s+│\s+1\.50 │\s+0\.15 │\s+9\.00 │/);
+    expect(r.stdout).toContain("102 models · USD per million tokens");
+  });
+
+  it("--provider and --search filter", () => {
+    const byProvider = json(tokencost(["models", "--provider", "deepseek", "--json"]));
+    expect(byProvider.models.map((m: { id: string }) => m.id)).toEqual(["deepseek-flash", "deepseek-v4-pro"]);
+    const bySearch = json(tokencost(["models", "--search", "haiku", "--json"]));
+    expect(bySearch.models.map((m: { id: string }) => m.id)).toEqual(["claude-haiku-5-5", "claude-haiku-4-5"]);
+  });
+
+  it("an unknown provider is an input error listing the providers", () => {
+    expect(expectInputError(tokencost(["models", "--provider", "acme"]))).toContain("known providers: alibaba, anthropic, deepseek, google");
+  });
+
+  it("show prints every figure with its source and as-of date", () => {
+    const r = tokencost(["models", "show", "gemini-3.5-flash", ...AT]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Gemini 3.5 Flash  google/gemini-3.5-flash");
+    expect(r.stdout).toMatch(/rates on 2026-11-27 +input 1\.50 · cached input 0\.15 · cache write not billed/);
+    expect(r.stdout).toMatch(/speed +204 tok\/s · TTFT unknown · as of 2026-05/);
+    expect(r.stdout).toContain("source: project seed document");
+    expect(r.stdout).toMatch(/prices checked +2026-11-27/);
+    expect(r.stdout).toMatch(/reasoning levels +minimal, low, medium, high/);
+  });
+
+  it("show --json is the registry entry", () => {
+    const r = json(tokencost(["models", "show", "claude-opus-4-7", "--json"]));
+    expect(r.model).toMatchObject({ id: "claude-opus-4-7", provider: "anthropic", rates: { input: 5, cacheWrite: 6.25, cacheWrite1h: 10 } });
+  });
+
+  it("show of an unknown model suggests the closest", () => {
+    expect(expectInputError(tokencost(["models", "show", "claude-opus-4.7"]))).toMatch(/unknown model "claude-opus-4.7" — did you mean claude-opus-4-7, /);
+  });
+});
+
+describe("tokencost presets", () => {
+  it("lists the built-in workloads with their assumptions", () => {
+    const r = tokencost(["presets"]);
+    expect(r.code).toBe(0);
+    for (const name of ["chat", "rag", "coding-agent", "deep-research"]) expect(r.stdout).toContain(`${name} — `);
+    expect(r.stdout).toContain("12,000-token system prompt");
+    const data = json(tokencost(["presets", "--json"]));
+    expect(data.presets.map((p: { name: string }) => p.name)).toEqual(["chat", "rag", "coding-agent", "deep-research"]);
+  });
+
+  it("every preset estimates", () => {
+    for (const p of ["chat", "rag", "coding-agent", "deep-research"]) {
+      expect(json(tokencost(["estimate", "--preset", p, "--model", "claude-sonnet-4-6", "--json", ...AT])).results[0].cost.total).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("pricing overrides", () => {
+  const discount = file("discount.json", { provider: "google", models: [{ id: "gemini-3.5-flash", rates: { input: 1.2, cachedInput: 0.12, output: 7.2 }, source: "our contract" }] });
+  const privateModel = file("private.json", { provider: "acme", models: [{ id: "acme-ft", name: "Acme fine-tune", rates: { input: 1, output: 2 }, speed: { outputTokensPerSecond: 50, timeToFirstTokenSeconds: 0.2 } }] });
+
+  it("--pricing merges a file over the bundled entry, keeping what it does not name", () => {
+    const r = json(tokencost(["estimate", "--model", "gemini-3.5-flash", "--input", "1000", "--pricing", discount, "--json"]));
+    expect(r.results[0].usdExact).toBe("0.0012"); // 1,000 × $1.2
+    expect(r.results[0].source).toBe("our contract");
+    expect(r.results[0].speed.outputTokensPerSecond).toBe(204); // from the bundled entry
+  });
+
+  it("TOKENCOST_PRICING adds files too, and --pricing is repeatable", () => {
+    const r = json(tokencost(["compare", "--models", "acme-ft,gemini-3.5-flash", "--input", "1000", "--pricing", discount, "--json"], { env: { TOKENCOST_PRICING: privateModel } }));
+    expect(r.results.map((x: Row) => [x.model, x.cost.total])).toEqual([
+      ["acme-ft", 0.001],
+      ["gemini-3.5-flash", 0.0012],
+    ]);
+  });
+
+  it.each([
+    ["not JSON", "{ nope", /bad\.json: not valid JSON at line 1, column 3/],
+    ["a negative rate", { provider: "acme", models: [{ id: "x", rates: { input: -1, output: 1 } }] }, /models\[0\]\.rates\.input: a rate cannot be negative/],
+    ["a typo", { provider: "acme", models: [{ id: "x", rates: { input: 1, ouptut: 1 } }] }, /models\[0\]\.rates\.ouptut: unknown key "ouptut" — did you mean "output"\?/],
+    ["a missing file", null, /nope\.json: cannot read pricing file: no such file/],
+  ])("a pricing file with %s is an input error", (_, content, message) => {
+    const path = content === null ? join(tmp, "nope.json") : file("bad.json", content);
+    expect(expectInputError(tokencost(["models", "--pricing", path]))).toMatch(message);
+  });
+});

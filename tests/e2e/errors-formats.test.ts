@@ -1,0 +1,129 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectInputError, json, tokencost } from "./spawn.ts";
+
+const AT = ["--at", "2026-11-27"];
+const tmp = mkdtempSync(join(tmpdir(), "tokencost-e2e-"));
+const file = (name: string, content: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+};
+const M = ["--model", "gemini-3.5-flash"];
+
+describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", () => {
+  it.each<[string, string[], string | undefined, RegExp]>([
+    ["an unknown command", ["estimat"], undefined, /unknown command 'estimat'/],
+    ["an unknown flag", ["estimate", "--modle", "x"], undefined, /unknown option '--modle'/],
+    ["a flag without its value", ["estimate", "--model"], undefined, /option '-m, --model <id>' argument missing/],
+    ["an empty flag value", ["estimate", "--model", ""], undefined, /a model name cannot be empty/],
+    ["a bad token count", ["estimate", ...M, "--input", "12x"], undefined, /argument '12x' is invalid\. expected a whole number of tokens/],
+    ["a bad format", ["estimate", ...M, "--format", "xml"], undefined, /argument 'xml' is invalid\. Allowed choices are table, json, markdown, csv/],
+    ["a bad date", ["estimate", ...M, "--at", "2026-13-01"], undefined, /expected a date as YYYY-MM-DD/],
+    ["an unknown model", ["estimate", "--model", "gemini-3.5-flsh", "--input", "1"], undefined, /unknown model "gemini-3\.5-flsh" — did you mean gemini-3\.5-flash, [^,]+, [^,]+\?/],
+    ["an unknown preset", ["estimate", ...M, "--preset", "chatt"], undefined, /unknown preset "chatt" — did you mean chat\?/],
+    ["an unknown service tier", ["estimate", ...M, "--input", "1", "--tier", "fast"], undefined, /gemini-3\.5-flash has no service tier "fast" — it has: standard, batch, flex, priority/],
+    ["a missing workload file", ["estimate", ...M, "nope.json"], undefined, /nope\.json: cannot read workload: no such file/],
+    ["a directory as the workload", ["estimate", ...M, "examples"], undefined, /examples: is a directory, not a workload/],
+    ["- with empty stdin", ["estimate", ...M, "-"], "", /stdin is empty/],
+    ["a JSON array on stdin", ["estimate", ...M], "[1, 2]", /stdin: \(top level\): a workload is a JSON object, got an array/],
+    ["JSON null", ["estimate", ...M], "null", /a workload is a JSON object, got null/],
+    ["a JSON string", ["estimate", ...M], '"hi"', /a workload is a JSON object, got string/],
+    ["truncated JSON", ["estimate", ...M], '{"input": 1', /stdin: not valid JSON/],
+    ["binary junk", ["estimate", ...M], "\u0000\u0001\u00ff\u00fe", /stdin: not valid JSON/],
+    ["a typo key", ["estimate", ...M], '{"inptu": 1}', /stdin: inptu: unknown key "inptu" — did you mean "input"\?/],
+    ["1e400 tokens", ["estimate", ...M], '{"input": 1e400}', /stdin: input: expected a whole number of tokens .*too large/],
+    ["an unknown pinned model", ["estimate", ...M], '{"steps": [{"input": 1}, {"model": "gpt-9", "input": 1}]}', /stdin: steps\[1\]\.model: unknown model "gpt-9"/],
+    ["no model at all", ["estimate", "--input", "1"], undefined, /no model to price it on — pass --model ID/],
+    ["token flags and a file", ["estimate", ...M, "examples/rag-batch.json", "--input", "1"], undefined, /give the workload one way/],
+    ["--system without --turns", ["estimate", ...M, "--input", "1", "--system", "100"], undefined, /--system need --turns/],
+    ["--per without --runs", ["estimate", ...M, "--input", "1", "--per", "day"], undefined, /--per needs --runs/],
+  ])("%s", (_, args, input, message) => {
+    expect(expectInputError(tokencost(args, input === undefined ? {} : { input }))).toMatch(message);
+  });
+
+  it("TOKENCOST_DEBUG=1 adds the stack", () => {
+    const r = tokencost(["estimate", "--model", "nope", "--input", "1"], { env: { TOKENCOST_DEBUG: "1" } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^\s+at /m);
+  });
+
+  it("help and version exit 0", () => {
+    const help = tokencost(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("estimate");
+    expect(tokencost(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("an empty workload file is an error, not $0", () => {
+    expect(expectInputError(tokencost(["estimate", ...M, file("empty.json", "")]))).toMatch(/empty workload/);
+  });
+});
+
+describe("formats", () => {
+  const args = ["estimate", "--model", "gemini-3.5-flash", "--input", "1000", "--output", "100", "--runs", "10", "--per", "day", ...AT];
+
+  it("table: the per-class breakdown and the per-month line", () => {
+    const r = tokencost(args);
+    expect(r.stdout).toContain("│ input  │  1,000 │ 1.50 │  $0.001500 │");
+    expect(r.stdout).toContain("$0.002400 per run");
+    expect(r.stdout).toContain("$0.7200 per month (300 runs: 10/day × 30 days)");
+  });
+
+  it("json --json and --format json are the same", () => {
+    expect(tokencost([...args, "--json"]).stdout).toBe(tokencost([...args, "--format", "json"]).stdout);
+  });
+
+  it("markdown", () => {
+    const r = tokencost([...args, "--format", "markdown"]);
+    expect(r.stdout).toContain("| class | tokens | $/M | cost |");
+    expect(r.stdout).toContain("| input | 1,000 | 1.50 | $0.001500 |");
+    expect(r.stdout).toContain("**$0.002400 per run**");
+  });
+
+  it("csv: one row per model, exact money", () => {
+    const r = tokencost(["compare", "--models", "gemini-3.5-flash,gpt-5.4-mini", "--input", "1000", "--output", "100", "--format", "csv", ...AT]);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe(
+      "workload,model,provider,service_tier,usd_per_run,seconds_per_run,calls,input_tokens,cachedInput_tokens,cacheWrite_tokens,output_tokens,reasoning_tokens,input_usd,cachedInput_usd,cacheWrite_usd,output_usd,reasoning_usd,runs_per_month,usd_per_month,times_cheapest,fits,prices_as_of",
+    );
+    // gpt-5.4-mini: 1,000 × 0.75 + 100 × 4.5 = 1,200 µ$; 3.85 s + 100/201 s
+    expect(lines[1]).toMatch(/^custom,gpt-5\.4-mini,openai,standard,0\.0012,4\.34751243781\d*,1,1000,0,0,100,0,0\.00075,0,0,0\.00045,0,,,1,true,2026-11-27$/);
+    expect(lines).toHaveLength(3);
+  });
+
+  it("compare markdown marks cheapest and fastest", () => {
+    const r = tokencost(["compare", "--models", "gemini-3.5-flash,gpt-5.4-mini", "--input", "1000", "--output", "100", "--format", "markdown", ...AT]);
+    expect(r.stdout).toContain("| `gpt-5.4-mini` | openai | **$0.001200** |");
+    expect(r.stdout).toMatch(/\| ✅ \| cheapest \|/);
+  });
+
+  it("models and presets in every format", () => {
+    for (const format of ["table", "json", "markdown", "csv"]) {
+      for (const cmd of [["models"], ["models", "show", "gpt-5.5"], ["presets"]]) {
+        const r = tokencost([...cmd, "--format", format]);
+        expect(r.code, `${cmd.join(" ")} --format ${format}`).toBe(0);
+        expect(r.stdout.length).toBeGreaterThan(0);
+        if (format === "json") expect(() => JSON.parse(r.stdout)).not.toThrow();
+      }
+    }
+  });
+});
+
+describe("colour", () => {
+  const args = ["estimate", "--model", "gemini-3.5-flash", "--input", "1000"];
+  const ESC = "\u001b[";
+  it("none with NO_COLOR or when stdout is not a terminal", () => {
+    expect(tokencost(args).stdout).not.toContain(ESC);
+    expect(tokencost(args, { env: { NO_COLOR: undefined } }).stdout).not.toContain(ESC);
+  });
+  it("FORCE_COLOR turns it on, and NO_COLOR still wins", () => {
+    expect(tokencost(args, { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } }).stdout).toContain(ESC);
+    expect(tokencost(args, { env: { NO_COLOR: "1", FORCE_COLOR: "1" } }).stdout).not.toContain(ESC);
+  });
+  it("never in JSON", () => {
+    expect(json(tokencost([...args, "--json"], { env: { NO_COLOR: undefined, FORCE_COLOR: "3" } })).schemaVersion).toBe(1);
+  });
+});

@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// Runs the built CLI the way a user does: `node bin/tokencost.js …` in the repository, with a
+// clean, colourless environment unless the test says otherwise.
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = `${ROOT}bin/tokencost.js`;
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function tokencost(args: string[], opts: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {}): CliResult {
+  if (!existsSync(`${ROOT}dist/cli.js`)) throw new Error("dist/ is missing: run `npm run build` (npm test does it for you)");
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", COLUMNS: "200", TZ: "UTC", ...opts.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: env as NodeJS.ProcessEnv,
+    input: opts.input ?? "",
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A bad-input run: exit 2, one clear message, nothing on stdout, no stack trace. */
+export function expectInputError(r: CliResult): string {
+  const problems: string[] = [];
+  if (r.code !== 2) problems.push(`exit code ${r.code}, expected 2`);
+  if (r.stdout !== "") problems.push(`stdout not empty: ${r.stdout.slice(0, 200)}`);
+  if (/^\s+at /m.test(r.stderr)) problems.push("stderr has a stack trace");
+  if (!r.stderr.startsWith("tokencost: ")) problems.push(`stderr does not start with "tokencost: ": ${r.stderr.slice(0, 200)}`);
+  if (r.stderr.trim().split("\n").length > 3) problems.push(`stderr has more than 3 lines: ${r.stderr}`);
+  if (problems.length) throw new Error(`${problems.join("; ")}\nstderr: ${r.stderr}`);
+  return r.stderr.trim();
+}
+
+export const json = (r: CliResult) => {
+  if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+};
