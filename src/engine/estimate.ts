@@ -63,6 +63,8 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   const label = workload.label ?? "workload";
   const pricings = new Map<string, ModelPricing>();
 
+  // `where` names the place in the workload that chose a model ("" when --model did).
+  const prefix = (where: string) => (where ? `${where}: ` : "");
   const priced = (m: Model, where: string): ModelPricing => {
     let p = pricings.get(m.id);
     if (!p) {
@@ -70,14 +72,14 @@ export function estimate(workload: Workload, registry: Registry, model: string |
         const instead = m.replacement ? ` — its replacement is ${m.replacement}` : "";
         throw new TokencostError(
           "RETIRED",
-          `${where}${m.id} was retired${m.deprecationDate ? ` on ${m.deprecationDate}` : ""}${instead}`,
+          `${prefix(where)}${m.id} was retired${m.deprecationDate ? ` on ${m.deprecationDate}` : ""}${instead}`,
           "pass --allow-retired to price it anyway",
         );
       }
       try {
         p = priceModel(m, { at: options.at, serviceTier });
       } catch (e) {
-        if (e instanceof TokencostError) throw new TokencostError(e.code, `${where}${e.message}`, e.hint);
+        if (e instanceof TokencostError) throw new TokencostError(e.code, `${prefix(where)}${e.message}`, e.hint);
         throw e;
       }
       pricings.set(m.id, p);
@@ -86,8 +88,8 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   };
 
   const defaultName = model ?? workload.model?.name;
-  const defaultWhere = model === undefined && workload.model ? `${label}: model: ` : "";
-  const defaultModel = defaultName === undefined ? undefined : registry.get(defaultName, defaultWhere.replace(/: $/, ""));
+  const defaultWhere = model === undefined && workload.model ? `${label}: model` : "";
+  const defaultModel = defaultName === undefined ? undefined : registry.get(defaultName, defaultWhere);
   const pinnedModels = new Map<ModelPin, Model>();
   const resolve = (pin: ModelPin | undefined): ModelPricing => {
     if (pin === undefined) {
@@ -99,10 +101,10 @@ export function estimate(workload: Workload, registry: Registry, model: string |
       }
       return priced(defaultModel, defaultWhere);
     }
-    const where = `${label}: ${formatPath(pin.path)}: `;
+    const where = `${label}: ${formatPath(pin.path)}`;
     let m = pinnedModels.get(pin);
     if (!m) {
-      m = registry.get(pin.name, where.replace(/: $/, ""));
+      m = registry.get(pin.name, where);
       pinnedModels.set(pin, m);
     }
     return priced(m, where);
@@ -146,7 +148,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
 
   const time = walk(workload.root, undefined, 1n);
   const main = defaultModel ?? [...pinnedModels.values()][0]!;
-  const mainPricing = pricings.get(main.id) ?? priced(main, "");
+  const mainPricing = pricings.get(main.id) ?? priced(main, defaultWhere);
 
   const lines: PricedLine[] = [];
   const tokens = { input: 0n, cachedInput: 0n, cacheWrite: 0n, output: 0n, reasoning: 0n } as Record<TokenClass, bigint>;

@@ -1,16 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectInputError, json, tokencost } from "./spawn.ts";
+import { expectInputError, json, tempFile, tokencost } from "./spawn.ts";
 
 const AT = ["--at", "2026-11-27"];
-const tmp = mkdtempSync(join(tmpdir(), "tokencost-e2e-"));
-const file = (name: string, content: unknown) => {
-  const path = join(tmp, name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
-  return path;
-};
+const file = tempFile;
 
 interface Row {
   model: string;
@@ -188,7 +180,7 @@ describe("pricing overrides", () => {
     ["a typo", { provider: "acme", models: [{ id: "x", rates: { input: 1, ouptut: 1 } }] }, /models\[0\]\.rates\.ouptut: unknown key "ouptut" — did you mean "output"\?/],
     ["a missing file", null, /nope\.json: cannot read pricing file: no such file/],
   ])("a pricing file with %s is an input error", (_, content, message) => {
-    const path = content === null ? join(tmp, "nope.json") : file("bad.json", content);
+    const path = content === null ? file("bad.json", "").replace(/bad\.json$/, "nope.json") : file("bad.json", content);
     expect(expectInputError(tokencost(["models", "--pricing", path]))).toMatch(message);
   });
 });

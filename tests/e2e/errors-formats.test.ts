@@ -1,16 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectInputError, json, tokencost } from "./spawn.ts";
+import { expectInputError, json, tempFile, tokencost } from "./spawn.ts";
 
 const AT = ["--at", "2026-11-27"];
-const tmp = mkdtempSync(join(tmpdir(), "tokencost-e2e-"));
-const file = (name: string, content: string) => {
-  const path = join(tmp, name);
-  writeFileSync(path, content);
-  return path;
-};
+const file = tempFile;
 const M = ["--model", "gemini-3.5-flash"];
 
 describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", () => {

@@ -1,16 +1,9 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { json, tokencost } from "./spawn.ts";
+import { json, tempFile, tokencost } from "./spawn.ts";
 
 const AT = ["--at", "2026-11-27"];
-const tmp = mkdtempSync(join(tmpdir(), "tokencost-e2e-"));
-const file = (name: string, content: unknown) => {
-  const path = join(tmp, name);
-  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
-  return path;
-};
+const file = tempFile;
 
 describe("tokencost estimate", () => {
   it("with no workload prices the coding-agent preset and says so", () => {

@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // Runs the built CLI the way a user does: `node bin/tokencost.js …` in the repository, with a
@@ -44,3 +46,12 @@ export const json = (r: CliResult) => {
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
   return JSON.parse(r.stdout);
 };
+
+let scratch: string | undefined;
+/** Writes a file (JSON unless given text) in a temporary folder and returns its path. */
+export function tempFile(name: string, content: unknown): string {
+  scratch ??= mkdtempSync(join(tmpdir(), "tokencost-e2e-"));
+  const path = join(scratch, name);
+  writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
+  return path;
+}
