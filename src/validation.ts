@@ -27,16 +27,27 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-export function unknownKeyMessage(key: string, known: readonly string[]): string {
-  const typo = likelyTypo(key, known);
-  return typo ? `unknown key "${key}" — did you mean "${typo}"?` : `unknown key "${key}" (known keys: ${known.join(", ")})`;
+export interface KeyContext {
+  /** The keys the object that holds the unknown key accepts. */
+  here: readonly string[];
+  /** Keys a typo may have meant: `here`, and any the object could take in another form. */
+  candidates: readonly string[];
+  /** Keys valid somewhere else in the same document. */
+  elsewhere: ReadonlySet<string>;
 }
 
-function issueMessage(issue: z.core.$ZodIssue, knownKeys: readonly string[]): string {
+export function unknownKeyMessage(key: string, keys: KeyContext): string {
+  const typo = likelyTypo(key, keys.candidates);
+  if (typo && typo !== key) return `unknown key "${key}" — did you mean "${typo}"?`;
+  if (keys.elsewhere.has(key)) return `"${key}" does not belong here (this object takes: ${keys.here.join(", ")})`;
+  return `unknown key "${key}" (known keys: ${keys.here.join(", ")})`;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, keys: KeyContext): string {
   const got = "input" in issue && issue.input !== undefined ? `, got ${describeValue(issue.input)}` : "";
   switch (issue.code) {
     case "unrecognized_keys":
-      return issue.keys.map((k) => unknownKeyMessage(k, knownKeys)).join("; ");
+      return issue.keys.map((k) => unknownKeyMessage(k, keys)).join("; ");
     case "invalid_type":
       if (issue.input === undefined) return `required (${issue.expected})`;
       return `expected ${issue.expected}${got}`;
@@ -49,20 +60,77 @@ function issueMessage(issue: z.core.$ZodIssue, knownKeys: readonly string[]): st
   }
 }
 
+type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; out?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; getter?: () => z.ZodType };
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Unwraps optional / nullable / default / pipe (preprocess) layers down to the schema that shapes the value. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  for (let s = schema, i = 0; i < 20; i++) {
+    const d = defOf(s);
+    const next = d.innerType ?? (d.type === "pipe" ? d.out : undefined) ?? (d.type === "lazy" ? d.getter?.() : undefined);
+    if (!next) return s;
+    s = next;
+  }
+  return schema;
+}
+
+/** The keys an object schema accepts at a path inside it (empty when the path leads elsewhere). */
+export function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s = unwrap(schema);
+  for (const part of path) {
+    const d = defOf(s);
+    if (typeof part === "number" && d.element) s = unwrap(d.element);
+    else if (typeof part === "string" && d.shape?.[part]) s = unwrap(d.shape[part]);
+    else return [];
+  }
+  return Object.keys(defOf(s).shape ?? {});
+}
+
+/** Every object key anywhere in the given schemas. */
+export function allKeys(...schemas: z.ZodType[]): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<z.ZodType>();
+  const walk = (schema: z.ZodType) => {
+    const s = unwrap(schema);
+    if (seen.has(s)) return;
+    seen.add(s);
+    const d = defOf(s);
+    for (const [k, v] of Object.entries(d.shape ?? {})) {
+      out.add(k);
+      walk(v);
+    }
+    if (d.element) walk(d.element);
+    for (const o of d.options ?? []) walk(o);
+  };
+  schemas.forEach(walk);
+  return out;
+}
+
+export interface FailureContext {
+  /** The schema that failed, to find the keys of the object an unknown key sits in. */
+  schema: z.ZodType;
+  elsewhere: ReadonlySet<string>;
+  /** Where the validated value sits in its document. */
+  basePath?: JsonPath;
+  /** More keys the top object of the validated value takes (checked by another schema). */
+  rootKeys?: readonly string[];
+  /** More keys a typo in the top object may have meant. */
+  rootCandidates?: readonly string[];
+}
+
 /** The first issue of a failed parse as one line: `where: path: what`. */
-export function zodFailure(
-  code: ErrorCode,
-  where: string,
-  error: z.ZodError,
-  knownKeys: readonly string[],
-  basePath: JsonPath = [],
-): TokencostError {
+export function zodFailure(code: ErrorCode, where: string, error: z.ZodError, ctx: FailureContext): TokencostError {
   // A typo'd key usually explains the "required" issue beside it: report the typo first.
   const issue = error.issues.find((i) => i.code === "unrecognized_keys") ?? error.issues[0]!;
-  const path = [...basePath, ...(issue.path as (string | number)[])];
+  const atRoot = issue.path.length === 0;
+  const here = [...new Set([...keysAt(ctx.schema, issue.path), ...(atRoot ? (ctx.rootKeys ?? []) : [])])];
+  const candidates = [...new Set([...here, ...(atRoot ? (ctx.rootCandidates ?? []) : [])])];
+  const keys: KeyContext = { here, candidates, elsewhere: ctx.elsewhere };
+  const path = [...(ctx.basePath ?? []), ...(issue.path as (string | number)[])];
   // An unknown key is reported at the key itself, not at the object that holds it.
-  const at = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...path, issue.keys[0]!] : path;
+  const single = issue.code === "unrecognized_keys" && issue.keys.length === 1;
+  const at = single ? [...path, issue.keys[0]!] : path;
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? "s" : ""})` : "";
-  const msg = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? unknownKeyMessage(issue.keys[0]!, knownKeys) : issueMessage(issue, knownKeys);
+  const msg = single ? unknownKeyMessage(issue.keys[0]!, keys) : issueMessage(issue, keys);
   return new TokencostError(code, `${where}: ${formatPath(at)}: ${msg}${more}`);
 }

@@ -1,6 +1,7 @@
 import { Option, type Command } from "commander";
 import { DAYS_PER_MONTH, estimate, type Estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
+import { statusAt } from "../pricing/lifecycle.ts";
 import type { Model } from "../pricing/registry.ts";
 import { markResults, resultOf, SCHEMA_VERSION, sortResults, type Report, type SortKey } from "../report/report.ts";
 import { registryFor, writeReport, writeWarnings } from "./context.ts";
@@ -44,7 +45,7 @@ export function compareCommand(program: Command, io: Io): void {
     if (flags.models) candidates = flags.models.map((name) => registry.get(name));
     else {
       const pool = flags.provider ? registry.byProvider(flags.provider) : registry.all();
-      candidates = pool.filter((m) => allowRetired || m.status !== "retired");
+      candidates = pool.filter((m) => allowRetired || statusAt(m, at) !== "retired");
     }
 
     const estimates: Estimate[] = [];

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { isIsoDay } from "../dates.ts";
+import { TokencostError } from "../errors.ts";
 import { FORMATS, type Format } from "../report/render.ts";
 import { parseCount, parseDuration, parseFraction, parseTokenCount } from "../workload/values.ts";
 
@@ -52,19 +53,24 @@ const collectPaths = (value: string, previous: string[] = []) => {
 };
 
 export interface OutputFlags {
-  format: Format;
+  format?: Format;
   json?: boolean;
   pricing?: string[];
 }
 
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .addOption(new Option("--format <format>", "output format (default: table)").choices(FORMATS))
     .option("--json", "short for --format json")
     .option("--pricing <file>", "merge a pricing file over the bundled registry (repeatable)", collectPaths);
 }
 
-export const outputFormat = (flags: OutputFlags): Format => (flags.json ? "json" : flags.format);
+export function outputFormat(flags: OutputFlags): Format {
+  if (flags.json && flags.format !== undefined && flags.format !== "json") {
+    throw new TokencostError("USAGE", `--json contradicts --format ${flags.format}`);
+  }
+  return flags.json ? "json" : (flags.format ?? "table");
+}
 
 export interface PricingDateFlags {
   at?: string;

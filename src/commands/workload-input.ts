@@ -23,7 +23,15 @@ export interface LoadedWorkload {
  */
 export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags, io: Io): Promise<LoadedWorkload> {
   const tokenFlags = TOKEN_FLAGS.filter((f) => flags[f] !== undefined).map(flagName);
-  const sources = [arg !== undefined && "a workload file", flags.preset !== undefined && "--preset", tokenFlags.length > 0 && tokenFlags.join(" ")].filter(Boolean);
+  // Piped stdin is read whenever no file is named, so that a workload piped next to flags
+  // that describe another is an error rather than silently dropped.
+  const piped = arg === undefined && !io.stdinIsTTY ? await io.readStdin() : "";
+  const sources = [
+    arg !== undefined && "a workload file",
+    piped.trim() !== "" && "stdin",
+    flags.preset !== undefined && "--preset",
+    tokenFlags.length > 0 && tokenFlags.join(" "),
+  ].filter(Boolean);
   if (sources.length > 1) {
     throw new TokencostError("USAGE", `give the workload one way: ${sources.join(" and ")} both describe it`);
   }
@@ -35,19 +43,17 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
     loaded = fromText(text, "stdin", "stdin");
   } else if (arg !== undefined) {
     loaded = fromText(readTextFile(arg, "workload"), arg, "file");
+  } else if (piped.trim() !== "") {
+    loaded = fromText(piped, "stdin", "stdin");
   } else if (flags.preset !== undefined) {
     loaded = fromPreset(flags.preset, []);
   } else if (tokenFlags.length > 0) {
     const workload = parseWorkload(fromFlags(flags), { label: "flags", defaultName: "custom" });
     loaded = { workload, notices: [], base: { name: workload.name, source: "flags" } };
   } else {
-    const text = io.stdinIsTTY ? "" : await io.readStdin();
-    loaded =
-      text.trim() === ""
-        ? fromPreset(DEFAULT_PRESET, [
-            warning("PRESET", `no workload given: using the built-in ${DEFAULT_PRESET} preset (see \`tokencost presets\`)`),
-          ])
-        : fromText(text, "stdin", "stdin");
+    loaded = fromPreset(DEFAULT_PRESET, [
+      warning("PRESET", `no workload given: using the built-in ${DEFAULT_PRESET} preset (see \`tokencost presets\`)`),
+    ]);
   }
 
   const { workload } = loaded;

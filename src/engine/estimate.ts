@@ -1,6 +1,8 @@
 import { Decimal } from "../decimal.ts";
 import { TokencostError } from "../errors.ts";
 import { BILLED_CLASSES, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
+import { statusAt } from "../pricing/lifecycle.ts";
+import type { ModelStatus } from "../pricing/schema.ts";
 import type { Model, Registry } from "../pricing/registry.ts";
 import { formatPath } from "../validation.ts";
 import { warning, type Warning } from "../warnings.ts";
@@ -38,6 +40,8 @@ export interface PricedLine {
 export interface Estimate {
   /** The model the workload runs on where no step pins another. */
   model: Model;
+  /** The model's status on `at`. */
+  status: ModelStatus;
   at: string;
   serviceTier: string;
   lines: PricedLine[];
@@ -68,7 +72,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   const priced = (m: Model, where: string): ModelPricing => {
     let p = pricings.get(m.id);
     if (!p) {
-      if (m.status === "retired" && !options.allowRetired) {
+      if (statusAt(m, options.at) === "retired" && !options.allowRetired) {
         const instead = m.replacement ? ` — its replacement is ${m.replacement}` : "";
         throw new TokencostError(
           "RETIRED",
@@ -174,7 +178,8 @@ export function estimate(workload: Workload, registry: Registry, model: string |
       cost[reportAs] = cost[reportAs].add(usd);
       cost.total = cost.total.add(usd);
       if (band.unknown.includes(cls)) {
-        warnings.push(warning("RATE_UNKNOWN", `${line.pricing.model.id}: the ${CLASS_NAMES[cls]} rate is unknown; priced at the ${fallbackName(cls)} rate`, line.pricing.model.id));
+        const where = band.label === "base" ? "" : ` (prompts ${band.label})`;
+        warnings.push(warning("RATE_UNKNOWN", `${line.pricing.model.id}: the ${CLASS_NAMES[cls]} rate${where} is unknown; priced at $${band.rates[cls].toString()} per million`, line.pricing.model.id));
       } else if (band.fallback.includes(cls)) {
         warnings.push(warning("NO_1H_CACHE_RATE", `${line.pricing.model.id}: no 1-hour cache-write rate; priced at its default cache-write rate`, line.pricing.model.id));
       }
@@ -189,6 +194,9 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   }
   const effectiveTier = mainPricing.serviceTier;
   let total = totalSeconds(time);
+  if (![time.ttft, time.generation, time.tools].every(Number.isFinite)) {
+    throw new TokencostError("WORKLOAD", `${label}: the time per run is too large to represent (check toolSeconds, turns and repeat)`);
+  }
   if (effectiveTier === "batch") {
     total = null;
     warnings.push(warning("BATCH_LATENCY", "batch requests complete asynchronously (within 24 h): time per run is not estimated"));
@@ -197,6 +205,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
 
   const result: Estimate = {
     model: main,
+    status: statusAt(main, options.at),
     at: options.at,
     serviceTier: effectiveTier,
     lines,
@@ -223,7 +232,6 @@ const CLASS_NAMES: Record<BilledClass, string> = {
   reasoning: "reasoning",
 };
 
-const fallbackName = (cls: BilledClass) => (cls === "reasoning" ? "output" : "input");
 
 export function describeOverflow(o: Overflow & { path: string }): string {
   const what = o.kind === "context" ? "context window" : o.kind === "input" ? "input limit" : "output limit";

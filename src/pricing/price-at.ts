@@ -2,6 +2,7 @@ import { Decimal } from "../decimal.ts";
 import { TokencostError } from "../errors.ts";
 import { warning, type Warning } from "../warnings.ts";
 import { addDays, daysBetween } from "../dates.ts";
+import { lifecycleNotices } from "./lifecycle.ts";
 import type { Model } from "./registry.ts";
 import type { PartialRates, Rates, Tier } from "./schema.ts";
 
@@ -55,18 +56,19 @@ export function scheduleAt(model: Model, at: string): Schedule {
   const notices: Warning[] = [];
   let rates: PartialRates = { ...model.rates };
   let tiers: readonly Tier[] = model.tiers ?? [];
+  // Rates after every change so far, future ones included: what a coming change changes from.
+  let running: PartialRates = rates;
+  let runningTiers = tiers;
+  const horizon = addDays(at, PRICE_CHANGE_HORIZON_DAYS);
   const scheduled = [...(model.scheduledPrices ?? [])].sort((a, b) => a.from.localeCompare(b.from));
   for (const change of scheduled) {
+    const [before, tiersBefore] = [running, runningTiers];
+    running = applyChange(running, change.rates);
+    if (change.tiers) runningTiers = change.tiers;
     if (change.from <= at) {
-      const unknown: string[] = [];
-      const next: PartialRates = { ...rates };
-      for (const [cls, value] of Object.entries(change.rates) as [keyof PartialRates, number | null | undefined][]) {
-        if (value === undefined) continue;
-        if (value === null) unknown.push(RATE_NAMES[cls]);
-        else next[cls] = value;
-      }
-      rates = next;
+      rates = applyChange(rates, change.rates);
       if (change.tiers) tiers = change.tiers;
+      const unknown = Object.entries(change.rates).filter(([, v]) => v === null).map(([k]) => RATE_NAMES[k as keyof PartialRates]);
       if (unknown.length > 0) {
         notices.push(
           warning(
@@ -76,11 +78,24 @@ export function scheduleAt(model: Model, at: string): Schedule {
           ),
         );
       }
-    } else if (change.from <= addDays(at, PRICE_CHANGE_HORIZON_DAYS)) {
-      notices.push(warning("PRICE_CHANGE", `${model.id}: ${describeChange(rates, change.rates, change.from, at)}`, model.id));
+    } else if (change.from <= horizon) {
+      const tiersChange = change.tiers && JSON.stringify(change.tiers) !== JSON.stringify(tiersBefore) ? change.tiers : undefined;
+      const what = describeChange(before, change.rates, tiersChange);
+      if (what) {
+        notices.push(warning("PRICE_CHANGE", `${model.id}: prices change on ${change.from} (in ${daysBetween(at, change.from)} days): ${what}`, model.id));
+      }
     }
   }
   return { rates, tiers, notices };
+}
+
+/** A change's known rates replace the earlier ones; its unknown (null) rates keep them. */
+function applyChange(rates: PartialRates, change: PartialRates): PartialRates {
+  const next: PartialRates = { ...rates };
+  for (const [cls, value] of Object.entries(change) as [keyof PartialRates, number | null | undefined][]) {
+    if (typeof value === "number") next[cls] = value;
+  }
+  return next;
 }
 
 /** The rates a model charges on a given day, for a service tier, with what a user should know. */
@@ -99,6 +114,7 @@ export function priceModel(model: Model, options: PriceOptions): ModelPricing {
   }
 
   notices.push(...lifecycleNotices(model, options.at));
+  if (model.origin !== "bundled") notices.push(warning("OVERRIDE", `${model.id}: priced from ${model.origin}`, model.id));
 
   const base = rates as Rates;
   const bands: PriceBand[] = [band("base", null, base, {})];
@@ -109,10 +125,13 @@ export function priceModel(model: Model, options: PriceOptions): ModelPricing {
 
 function band(label: string, above: bigint | null, base: Rates, overlay: PartialRates): PriceBand {
   const merged: PartialRates = { ...base };
+  const unknownInTier: BilledClass[] = [];
   for (const [k, v] of Object.entries(overlay) as [keyof PartialRates, number | null | undefined][]) {
     if (typeof v === "number") merged[k] = v;
+    // A tier rate that is unknown prices at the base rate, and says so.
+    else if (v === null) unknownInTier.push(k);
   }
-  const unknown: BilledClass[] = [];
+  const unknown: BilledClass[] = [...unknownInTier];
   const fallback: BilledClass[] = [];
   const input = Decimal.from(merged.input ?? 0);
   const output = Decimal.from(merged.output ?? 0);
@@ -135,22 +154,6 @@ function band(label: string, above: bigint | null, base: Rates, overlay: Partial
   return { label, above, rates: { input, cachedInput, cacheWrite, cacheWrite1h, output, reasoning }, unknown, fallback };
 }
 
-function lifecycleNotices(model: Model, at: string): Warning[] {
-  const replacement = model.replacement ? `; replacement: ${model.replacement}` : "";
-  const date = model.deprecationDate;
-  if (model.status === "deprecated") {
-    const when = date ? (date > at ? `shuts down on ${date} (in ${daysBetween(at, date)} days)` : `shut down on ${date}`) : "no shutdown date announced";
-    return [warning("DEPRECATED", `${model.id} is deprecated: ${when}${replacement}`, model.id)];
-  }
-  if (model.status === "retired") {
-    return [warning("RETIRED", `${model.id} was retired${date ? ` on ${date}` : ""} and no longer serves requests${replacement}`, model.id)];
-  }
-  if (model.status === "preview") {
-    return [warning("PREVIEW", `${model.id} is a preview model: its prices and limits may change`, model.id)];
-  }
-  return [];
-}
-
 const RATE_NAMES: Record<keyof PartialRates, string> = {
   input: "input",
   cachedInput: "cached input",
@@ -160,15 +163,20 @@ const RATE_NAMES: Record<keyof PartialRates, string> = {
   reasoning: "reasoning",
 };
 
-function describeChange(current: PartialRates, next: PartialRates, from: string, at: string): string {
+/** "input $2 → $4, output $10 → $20 per million", or "" when nothing changes. */
+function describeChange(current: PartialRates, next: PartialRates, tiers: readonly Tier[] | undefined): string {
   const parts: string[] = [];
   for (const [cls, value] of Object.entries(next) as [keyof PartialRates, number | null | undefined][]) {
-    if (value === undefined) continue;
+    if (value === undefined || value === current[cls]) continue;
     const was = current[cls];
-    const before = typeof was === "number" ? `$${was}` : "?";
-    parts.push(`${RATE_NAMES[cls]} ${before} → ${value === null ? "an unannounced rate" : `$${value}`}`);
+    parts.push(`${RATE_NAMES[cls]} ${typeof was === "number" ? `$${was}` : "?"} → ${value === null ? "an unannounced rate" : `$${value}`}`);
   }
-  return `prices change on ${from} (in ${daysBetween(at, from)} days): ${parts.join(", ")} per million`;
+  let text = parts.length ? `${parts.join(", ")} per million` : "";
+  if (tiers) {
+    const note = tiers.length === 0 ? "long-context tiers no longer apply" : "long-context tiers change";
+    text = text ? `${text}; ${note}` : note;
+  }
+  return text;
 }
 
 /** 200000 → "200K", 1048576 → "1.05M". */

@@ -17,6 +17,35 @@ export interface PricingSource {
 }
 
 /**
+ * An entry over the one it overrides: the fields it gives replace the old ones, and the rate,
+ * limit, speed and service-tier maps merge key by key, so an override that names two rates
+ * keeps the others. An override from another file drops the bundled list-price schedule (a
+ * negotiated rate does not follow announced list-price changes) unless it gives its own, and
+ * the bundled provenance does not vouch for figures someone else supplied.
+ */
+export function mergeEntry(base: Model | undefined, entry: ModelEntry, provider: string, origin: string): Model {
+  const merged: Model = {
+    ...base,
+    ...entry,
+    provider,
+    name: entry.name ?? base?.name ?? entry.id,
+    status: entry.status ?? base?.status ?? "current",
+    origin,
+  };
+  if (!base) return merged;
+  merged.rates = { ...base.rates, ...entry.rates };
+  if (base.limits && entry.limits) merged.limits = { ...base.limits, ...entry.limits };
+  if (base.speed && entry.speed) merged.speed = { ...base.speed, ...entry.speed };
+  if (base.serviceTiers && entry.serviceTiers) merged.serviceTiers = { ...base.serviceTiers, ...entry.serviceTiers };
+  if (origin !== base.origin) {
+    if (entry.scheduledPrices === undefined) delete merged.scheduledPrices;
+    if (entry.pricesAsOf === undefined) delete merged.pricesAsOf;
+    if (entry.source === undefined) merged.source = origin;
+  }
+  return merged;
+}
+
+/**
  * The models, indexed for lookup by id, alias or provider/id, in any case. Later sources merge
  * over earlier ones entry by entry: an override names a model by id, and the fields it gives
  * replace the bundled ones (rates, say, for a negotiated discount) while the rest stay.
@@ -30,21 +59,7 @@ export class Registry {
     for (const { file, origin } of sources) {
       for (const entry of file.models) {
         const key = entry.id.toLowerCase();
-        const base = byId.get(key);
-        const merged: Model = {
-          ...(base ?? {}),
-          ...entry,
-          provider: file.provider,
-          name: entry.name ?? base?.name ?? entry.id,
-          status: entry.status ?? base?.status ?? "current",
-          origin,
-        };
-        // Provenance of the bundled entry does not vouch for figures someone else supplied.
-        if (base && origin !== base.origin) {
-          if (entry.pricesAsOf === undefined) delete merged.pricesAsOf;
-          if (entry.source === undefined) merged.source = origin;
-        }
-        byId.set(key, merged);
+        byId.set(key, mergeEntry(byId.get(key), entry, file.provider, origin));
       }
     }
     this.models = [...byId.values()];

@@ -1,20 +1,13 @@
 import { TokencostError } from "../errors.ts";
-import { formatPath, zodFailure } from "../validation.ts";
+import { allKeys, formatPath, zodFailure } from "../validation.ts";
 import { pricingFileSchema, type PricingFile } from "./schema.ts";
 
-const KNOWN_KEYS = [
-  "$schema", "provider", "models", "id", "name", "aliases", "rates", "tiers", "serviceTiers", "limits",
-  "speed", "reasoningLevels", "cacheWriteTtl", "status", "deprecationDate", "replacement", "scheduledPrices",
-  "releaseDate", "priceEffectiveDate", "priceConfidence", "pricesAsOf", "source", "sources", "otherRates", "notes",
-  "input", "cachedInput", "cacheWrite", "cacheWrite1h", "output", "reasoning", "aboveInputTokens", "note",
-  "derived", "contextTokens", "inputTokens", "outputTokens", "outputTokensPerSecond", "timeToFirstTokenSeconds",
-  "asOf", "method", "confidence", "alternatives", "from",
-];
+const ALL_KEYS = allKeys(pricingFileSchema);
 
 /** Checks a parsed pricing file against the schema, and what a schema cannot say. */
 export function validatePricingFile(data: unknown, label: string): PricingFile {
   const parsed = pricingFileSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw zodFailure("PRICING", label, parsed.error, KNOWN_KEYS);
+  if (!parsed.success) throw zodFailure("PRICING", label, parsed.error, { schema: pricingFileSchema, elsewhere: ALL_KEYS });
   const file = parsed.data;
   const seen = new Map<string, number>();
   file.models.forEach((m, i) => {

@@ -1,6 +1,7 @@
 import { scheduleAt } from "../pricing/price-at.ts";
 import type { Model } from "../pricing/registry.ts";
-import type { PartialRates } from "../pricing/schema.ts";
+import { statusAt } from "../pricing/lifecycle.ts";
+import type { ModelStatus, PartialRates } from "../pricing/schema.ts";
 import { toCsv } from "./csv.ts";
 import { formatInt, formatRate, formatTokensShort } from "./format.ts";
 import { plain, type Paint } from "./paint.ts";
@@ -15,14 +16,15 @@ export interface ModelsReport {
   schemaVersion: typeof SCHEMA_VERSION;
   command: "models";
   at: string;
-  models: (Model & { ratesAt: PartialRates })[];
+  /** Each entry with the rates and status in force on `at`. */
+  models: (Model & { ratesAt: PartialRates; statusAt: ModelStatus })[];
 }
 
 export const modelsReport = (models: readonly Model[], at: string): ModelsReport => ({
   schemaVersion: SCHEMA_VERSION,
   command: "models",
   at,
-  models: models.map((m) => ({ ...m, ratesAt: scheduleAt(m, at).rates })),
+  models: models.map((m) => ({ ...m, ratesAt: scheduleAt(m, at).rates, statusAt: statusAt(m, at) })),
 });
 
 const rate = (v: number | null | undefined) => (v === null || v === undefined ? "—" : formatRate(v));
@@ -41,7 +43,7 @@ function listRow(m: ModelsReport["models"][number]): string[] {
     formatTokensShort(m.limits?.contextTokens),
     formatTokensShort(m.limits?.outputTokens),
     m.speed?.outputTokensPerSecond == null ? "—" : String(m.speed.outputTokensPerSecond),
-    m.status + (m.deprecationDate && m.status !== "current" ? ` ${m.deprecationDate}` : ""),
+    m.statusAt + (m.deprecationDate && m.statusAt !== "current" ? ` ${m.deprecationDate}` : ""),
   ];
 }
 
@@ -54,7 +56,7 @@ const CSV_HEAD = [
 function csvRow(m: ModelsReport["models"][number]): unknown[] {
   const r = m.ratesAt;
   return [
-    m.id, m.provider, m.name, m.status, r.input, r.cachedInput, r.cacheWrite, r.cacheWrite1h, r.output,
+    m.id, m.provider, m.name, m.statusAt, r.input, r.cachedInput, r.cacheWrite, r.cacheWrite1h, r.output,
     m.limits?.contextTokens, m.limits?.inputTokens, m.limits?.outputTokens, m.speed?.outputTokensPerSecond,
     m.speed?.timeToFirstTokenSeconds, m.deprecationDate, m.replacement, m.pricesAsOf, m.source,
   ];
@@ -105,7 +107,7 @@ function cardFields(m: ModelsReport["models"][number], at: string): [string, str
   const cacheWrite =
     r.cacheWrite === undefined ? "not billed (new prompt tokens are input)" : r.cacheWrite === null ? "unknown" : `${formatRate(r.cacheWrite)}${m.cacheWriteTtl ? ` (${m.cacheWriteTtl})` : ""}`;
   const fields: [string, string][] = [
-    ["status", `${m.status}${m.deprecationDate ? ` · shutdown ${m.deprecationDate}` : ""}${m.replacement ? ` · replacement ${m.replacement}` : ""}`],
+    ["status", `${m.statusAt}${m.deprecationDate ? ` · shutdown ${m.deprecationDate}` : ""}${m.replacement ? ` · replacement ${m.replacement}` : ""}`],
     ["aliases", m.aliases?.length ? m.aliases.join(", ") : "—"],
     [
       `rates on ${at}`,

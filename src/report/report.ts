@@ -74,7 +74,7 @@ export function resultOf(e: Estimate): ReportResult {
     model: m.id,
     name: m.name,
     provider: m.provider,
-    status: m.status,
+    status: e.status,
     pricesAsOf: m.pricesAsOf ?? null,
     source: m.source ?? null,
     serviceTier: e.serviceTier,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TokencostError } from "../errors.ts";
 import { parseJson } from "../read.ts";
-import { formatPath, zodFailure, type JsonPath } from "../validation.ts";
+import { allKeys, formatPath, zodFailure, type JsonPath } from "../validation.ts";
 import type { Budget, Runs, Step, Workload } from "./types.ts";
 import { parseCount, parseDuration, parseFraction, parseTokenCount } from "./values.ts";
 
@@ -96,11 +96,9 @@ const metaSchema = z.strictObject({
     .optional(),
 });
 
-const keysOf = (schema: { shape: object }): string[] => Object.keys(schema.shape);
-const META_KEYS = keysOf(metaSchema);
+const META_KEYS = Object.keys(metaSchema.shape);
 const FORM_KEYS = ["agent", "parallel", "repeat", "steps"];
-const STEP_KEYS = [...new Set([...keysOf(callSchema), ...FORM_KEYS])];
-const AGENT_KEYS = ["system", "turns", "perTurn", "caching", "keepReasoning", "input", "output", "reasoning", "toolSeconds", "hitRate", "warmSystem", "ttl"];
+const ALL_KEYS = allKeys(callSchema, agentSchema, parallelSchema, repeatSchema, sequenceSchema, metaSchema);
 
 export interface ParseOptions {
   /** Names the source in messages: a file path, "stdin", "preset coding-agent". */
@@ -124,7 +122,7 @@ export function parseWorkload(data: unknown, options: ParseOptions): Workload {
   const meta = Object.fromEntries(entries.filter(([k]) => isMeta(k)));
   const form = Object.fromEntries(entries.filter(([k]) => !isMeta(k)));
 
-  const m = checked(metaSchema, meta, [], label, STEP_KEYS);
+  const m = checked(metaSchema, meta, [], label);
   if (Object.keys(form).length === 0) {
     throw new TokencostError(
       "WORKLOAD",
@@ -145,17 +143,20 @@ export function parseWorkload(data: unknown, options: ParseOptions): Workload {
   return workload;
 }
 
-function parseStep(value: unknown, path: JsonPath, label: string, depth: number, extraKeys: readonly string[] = []): Step {
+function parseStep(value: unknown, path: JsonPath, label: string, depth: number, topKeys: readonly string[] = []): Step {
   if (depth > MAX_DEPTH) {
     throw new TokencostError("WORKLOAD", `${label}: ${shortPath(path)}: steps are nested more than ${MAX_DEPTH} levels deep`);
   }
   const obj = asObject(value, path, label, "a step is a JSON object (a call, an agent, parallel, repeat or steps)");
-  const known = [...new Set([...STEP_KEYS, ...extraKeys])];
+  // A step object takes its form's keys (and, at the top, the workload's); a typo may have
+  // meant any form's key ("agnet").
+  const check = <S extends z.ZodType>(schema: S) =>
+    checked(schema, obj, path, label, topKeys, [...FORM_KEYS, ...Object.keys(callSchema.shape)]);
   const pin = (model: string | undefined) => (model === undefined ? {} : { model: { name: model, path: [...path, "model"] } });
   const named = (name: string | undefined) => (name === undefined ? {} : { name });
 
   if ("agent" in obj) {
-    const s = checked(agentSchema, obj, path, label, [...keysOf(agentSchema), ...AGENT_KEYS]);
+    const s = check(agentSchema);
     const a = s.agent;
     const caching = a.caching
       ? { hitRate: a.caching.hitRate ?? { num: 1n, den: 1n }, warmSystem: a.caching.warmSystem ?? false, ttl: a.caching.ttl ?? "5m" }
@@ -178,21 +179,21 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
     };
   }
   if ("parallel" in obj) {
-    const s = checked(parallelSchema, obj, path, label, known);
+    const s = check(parallelSchema);
     const branches = s.parallel.map((b, i) => parseStep(b, [...path, "parallel", i], label, depth + 1));
     return { kind: "parallel", path, ...pin(s.model), ...named(s.name), branches };
   }
   if ("repeat" in obj) {
-    const s = checked(repeatSchema, obj, path, label, known);
+    const s = check(repeatSchema);
     const steps = s.steps.map((b, i) => parseStep(b, [...path, "steps", i], label, depth + 1));
     return { kind: "sequence", path, ...pin(s.model), ...named(s.name), repeat: s.repeat, steps };
   }
   if ("steps" in obj) {
-    const s = checked(sequenceSchema, obj, path, label, known);
+    const s = check(sequenceSchema);
     const steps = s.steps.map((b, i) => parseStep(b, [...path, "steps", i], label, depth + 1));
     return { kind: "sequence", path, ...pin(s.model), ...named(s.name), repeat: 1, steps };
   }
-  const s = checked(callSchema, obj, path, label, known);
+  const s = check(callSchema);
   if (!TOKEN_KEYS.some((k) => s[k] !== undefined)) {
     throw new TokencostError(
       "WORKLOAD",
@@ -223,9 +224,16 @@ function asObject(value: unknown, path: JsonPath, label: string, what: string): 
   return value as Record<string, unknown>;
 }
 
-function checked<S extends z.ZodType>(schema: S, value: unknown, path: JsonPath, label: string, known: readonly string[]): z.output<S> {
+function checked<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  path: JsonPath,
+  label: string,
+  rootKeys: readonly string[] = [],
+  rootCandidates: readonly string[] = [],
+): z.output<S> {
   const r = schema.safeParse(value, { reportInput: true });
-  if (!r.success) throw zodFailure("WORKLOAD", label, r.error, known, path);
+  if (!r.success) throw zodFailure("WORKLOAD", label, r.error, { schema, elsewhere: ALL_KEYS, basePath: path, rootKeys, rootCandidates });
   return r.data;
 }
 

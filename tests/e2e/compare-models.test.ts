@@ -33,6 +33,13 @@ describe("tokencost compare", () => {
     expect(fastest[0]!.seconds.total).toBe(Math.min(...times));
   });
 
+  it("--all leaves out models shut down by the --at date", () => {
+    const ids = json(tokencost(["compare", "--all", "--input", "1000", "--json", "--at", "2027-06-01"])).results.map((x: Row) => x.model);
+    expect(ids).not.toContain("gpt-5-nano"); // shut down 2026-12-11
+    expect(ids).not.toContain("claude-sonnet-4-5"); // 2026-11-30
+    expect(ids).toContain("gemini-2.5-pro"); // shut down, but auto-routed and billed
+  });
+
   it("--allow-retired brings retired models back", () => {
     const r = json(tokencost(["compare", "--all", "--allow-retired", "--input", "1000", "--json", ...AT]));
     expect(r.results).toHaveLength(102);
@@ -164,6 +171,14 @@ describe("pricing overrides", () => {
     expect(r.results[0].usdExact).toBe("0.0012"); // 1,000 × $1.2
     expect(r.results[0].source).toBe("our contract");
     expect(r.results[0].speed.outputTokensPerSecond).toBe(204); // from the bundled entry
+  });
+
+  it("an override that names only some rates keeps the bundled others, and drops the list-price schedule", () => {
+    const partial = file("partial.json", { provider: "google", models: [{ id: "gemini-4-argon", rates: { input: 1.5, output: 7.5 } }] });
+    const r = tokencost(["estimate", "--model", "gemini-4-argon", "--input", "1000", "--cached", "1000", "--pricing", partial, "--json", "--at", "2026-12-15"]);
+    // 1,000 × $1.5 + 1,000 × $0.1 (bundled cached rate); the bundled 2026-12-01 doubling does not apply
+    expect(json(r).results[0].usdExact).toBe("0.0016");
+    expect(r.stderr).toContain(`gemini-4-argon: priced from ${partial}`);
   });
 
   it("TOKENCOST_PRICING adds files too, and --pricing is repeatable", () => {

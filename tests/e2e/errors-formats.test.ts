@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expectInputError, json, tempFile, tokencost } from "./spawn.ts";
+import { spawnSync } from "node:child_process";
+import { expectInputError, json, ROOT, tempFile, tokencost } from "./spawn.ts";
 
 const AT = ["--at", "2026-11-27"];
 const file = tempFile;
@@ -32,8 +33,25 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
     ["token flags and a file", ["estimate", ...M, "examples/rag-batch.json", "--input", "1"], undefined, /give the workload one way/],
     ["--system without --turns", ["estimate", ...M, "--input", "1", "--system", "100"], undefined, /--system need --turns/],
     ["--per without --runs", ["estimate", ...M, "--input", "1", "--per", "day"], undefined, /--per needs --runs/],
+    ["piped stdin and token flags", ["estimate", ...M, "--output", "10"], '{"input": "1M"}', /give the workload one way: stdin and --output both describe it/],
+    ["piped stdin and --preset", ["estimate", ...M, "--preset", "rag"], '{"input": "1M"}', /give the workload one way: stdin and --preset both describe it/],
+    ["--json with another --format", ["estimate", ...M, "--input", "1", "--json", "--format", "csv"], undefined, /--json contradicts --format csv/],
+    ["a time too large to represent", ["estimate", ...M], '{"input": 1000, "toolSeconds": 1e308, "requests": 1000000000}', /the time per run is too large to represent/],
+    ["a key in the wrong form", ["estimate", ...M], '{"agent": {"turns": 2, "perTurn": {"input": 1}}, "input": 5}', /"input" does not belong here \(this object takes: agent, model, name/],
+    ["a model retired by the pricing date", ["estimate", "--model", "claude-sonnet-4-5", "--input", "1", "--at", "2027-03-01"], undefined, /claude-sonnet-4-5 was retired on 2026-11-30 — its replacement is claude-sonnet-5-5/],
   ])("%s", (_, args, input, message) => {
     expect(expectInputError(tokencost(args, input === undefined ? {} : { input }))).toMatch(message);
+  });
+
+  it("nesting 20,000 levels deep is one clear error", () => {
+    const deep = `${'{"steps": ['.repeat(20_000)}{"input": 1}${"]}".repeat(20_000)}`;
+    expect(expectInputError(tokencost(["estimate", ...M], { input: deep }))).toMatch(/nested more than 64 levels deep/);
+  });
+
+  it("a closed pipe on stdout ends quietly with 0", () => {
+    const r = spawnSync("bash", ["-c", "set -o pipefail; node bin/tokencost.js models --json | head -c 100 > /dev/null"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
   });
 
   it("TOKENCOST_DEBUG=1 adds the stack", () => {

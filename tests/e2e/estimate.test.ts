@@ -140,6 +140,18 @@ describe("tokencost estimate", () => {
       expect(ok.stderr).toContain("o4-mini was retired on 2026-10-23");
     });
 
+    it("a model retired later was still priced before its retirement date", () => {
+      const r = tokencost(["estimate", "--model", "gpt-4.1-nano", "--input", "1000", "--at", "2026-06-01"]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain("gpt-4.1-nano is deprecated: shuts down on 2026-10-23 (in 144 days); replacement: gpt-5.6-luna");
+    });
+
+    it("a shut-down model that auto-routes still prices, at the routed rates", () => {
+      const r = json(tokencost(["estimate", "--model", "gemini-2.5-pro", "--input", "300000", "--json", "--at", "2026-12-05"]));
+      expect(r.results[0].usdExact).toBe("0.225"); // 300,000 × $0.75, no long-context tier any more
+      expect(r.results[0].warnings.map((w: { code: string }) => w.code)).toContain("DEPRECATED");
+    });
+
     it("--at prices with the rates in force that day, and announces a change within 90 days", () => {
       const before = tokencost(["estimate", "--model", "gemini-4-argon", "--input", "1000", "--output", "100", "--json", "--at", "2026-11-27"]);
       const after = json(tokencost(["estimate", "--model", "gemini-4-argon", "--input", "1000", "--output", "100", "--json", "--at", "2026-12-01"]));
