@@ -1,7 +1,9 @@
 import { Command, CommanderError } from "commander";
+import { checkCommand } from "./commands/check.ts";
 import { compareCommand } from "./commands/compare.ts";
+import { diffCommand } from "./commands/diff.ts";
 import { estimateCommand } from "./commands/estimate.ts";
-import type { Io } from "./commands/io.ts";
+import type { Io, Outcome } from "./commands/io.ts";
 import { modelsCommand } from "./commands/models.ts";
 import { presetsCommand } from "./commands/presets.ts";
 import { isTokencostError } from "./errors.ts";
@@ -11,7 +13,7 @@ import { VERSION } from "./version.ts";
 // 70 a bug (anything that is not a TokencostError).
 export const EXIT = { OK: 0, BUDGET: 1, INPUT: 2, BUG: 70 } as const;
 
-export function buildProgram(io: Io): Command {
+export function buildProgram(io: Io, outcome: Outcome = { code: EXIT.OK }): Command {
   const program = new Command("tokencost")
     .description("What will your LLM agent cost, and how long will it take? Per run, per month, on every model.")
     .version(VERSION, "-v, --version")
@@ -26,15 +28,18 @@ export function buildProgram(io: Io): Command {
   compareCommand(program, io);
   modelsCommand(program, io);
   presetsCommand(program, io);
+  checkCommand(program, io, outcome);
+  diffCommand(program, io, outcome);
   return program;
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const program = buildProgram(io);
+  const outcome: Outcome = { code: EXIT.OK };
+  const program = buildProgram(io, outcome);
   try {
     await program.parseAsync(argv as string[], { from: "user" });
-    return EXIT.OK;
+    return outcome.code;
   } catch (e) {
     if (e instanceof CommanderError) {
       // commander has already printed its message; help and version are successes.

@@ -78,3 +78,18 @@ export function writeWarnings(io: Io, results: readonly ReportResult[], extra: r
   const paint = colorLevel(io.env, false) === 0 ? plain : paintFor(io);
   io.stderr.write(lines.map((l) => `${paint.yellow("warning:")} ${l}\n`).join(""));
 }
+
+/**
+ * In GitHub Actions, $GITHUB_STEP_SUMMARY names a file whose markdown shows on the run's page;
+ * earlier steps may have written to it, so the report is appended, never overwritten.
+ */
+export function writeStepSummary(io: Io, markdown: string): void {
+  const path = io.env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  try {
+    io.appendFile(path, `${markdown}\n`);
+  } catch (e) {
+    // The report is already on stdout; a summary that cannot be written must not change the verdict.
+    io.stderr.write(`warning: cannot append to GITHUB_STEP_SUMMARY (${path}): ${(e as Error).message}\n`);
+  }
+}

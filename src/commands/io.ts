@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { isoDay } from "../dates.ts";
 import { MAX_INPUT_BYTES, tooBig } from "../read.ts";
 
@@ -12,6 +13,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Today as YYYY-MM-DD (UTC). */
   today(): string;
+  /** Appends to a file (the CI step summary), creating it if need be. */
+  appendFile(path: string, text: string): void;
 }
 
 export function processIo(): Io {
@@ -22,6 +25,7 @@ export function processIo(): Io {
     readStdin: () => readAll(process.stdin),
     env: process.env,
     today: () => isoDay(new Date()),
+    appendFile: (path, text) => appendFileSync(path, text),
   };
 }
 
@@ -35,4 +39,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
     chunks.push(buf);
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** What a command found beyond success: a budget exceeded sets the exit code to 1. */
+export interface Outcome {
+  code: number;
 }

@@ -24,8 +24,15 @@ const nonEmpty = (what: string) =>
   });
 
 export const tokensArg = argParser(parseTokenCount);
-const countArg = (noun: string) => argParser((v) => parseCount(v, noun));
-const secondsArg = argParser(parseDuration);
+export const countArg = (noun: string) => argParser((v) => parseCount(v, noun));
+export const secondsArg = argParser(parseDuration);
+/** USD amounts: "0.50", "$0.50", "1200". */
+export const usdArg = argParser((v) => {
+  const text = v.trim().replace(/^\$/, "");
+  const n = Number(text);
+  if (text === "" || !Number.isFinite(n) || n < 0) throw new Error(`expected an amount in USD like 0.50 or 1200, got "${v}"`);
+  return n;
+});
 const fractionArg = argParser((v) => {
   const n = Number(v);
   if (v.trim() === "" || Number.isNaN(n)) throw new Error(`expected a number from 0 to 1, got "${v}"`);

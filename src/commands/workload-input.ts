@@ -1,4 +1,5 @@
-import { basename } from "node:path";
+import { readdirSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
 import { TokencostError } from "../errors.ts";
 import { readTextFile } from "../read.ts";
 import type { WorkloadInfo } from "../report/report.ts";
@@ -36,7 +37,7 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
     throw new TokencostError("USAGE", `give the workload one way: ${sources.join(" and ")} both describe it`);
   }
 
-  let loaded: Omit<LoadedWorkload, "info"> & { base: { name: string; source: string; path?: string } };
+  let loaded: Loaded;
   if (arg === "-") {
     const text = await io.readStdin();
     if (text.trim() === "") throw new TokencostError("FILE", "stdin: `-` reads the workload from stdin, but stdin is empty");
@@ -56,6 +57,13 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
     ]);
   }
 
+  return finish(loaded, flags);
+}
+
+type Loaded = Omit<LoadedWorkload, "info"> & { base: { name: string; source: string; path?: string } };
+
+/** --runs / --per and --tier / --batch override the workload's own. */
+function finish(loaded: Loaded, flags: Pick<WorkloadFlags, "runs" | "per" | "tier" | "batch">): LoadedWorkload {
   const { workload } = loaded;
   if (flags.runs !== undefined) workload.runs = { count: flags.runs, per: flags.per ?? "month" };
   else if (flags.per !== undefined) throw new TokencostError("USAGE", "--per needs --runs");
@@ -66,6 +74,44 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
   if (tier !== undefined) workload.serviceTier = tier;
   const base = workload.description ? { ...loaded.base, description: workload.description } : loaded.base;
   return { workload, notices: loaded.notices, info: workloadInfo(base, workload.runs, workload.serviceTier) };
+}
+
+/**
+ * Several workloads (`check`): files, directories (every *.json in them, in name order), `-`
+ * for stdin; with no argument, a workload piped on stdin.
+ */
+export async function loadWorkloadArgs(args: readonly string[], flags: Pick<WorkloadFlags, "runs" | "per">, io: Io): Promise<LoadedWorkload[]> {
+  const out: LoadedWorkload[] = [];
+  if (args.length === 0) {
+    const piped = io.stdinIsTTY ? "" : await io.readStdin();
+    if (piped.trim() === "") throw new TokencostError("USAGE", "no workload: give workload files or directories, or pipe one on stdin");
+    return [finish(fromText(piped, "stdin", "stdin"), flags)];
+  }
+  for (const arg of args) {
+    if (arg === "-") {
+      const text = await io.readStdin();
+      if (text.trim() === "") throw new TokencostError("FILE", "stdin: `-` reads a workload from stdin, but stdin is empty");
+      out.push(finish(fromText(text, "stdin", "stdin"), flags));
+    } else if (isDirectory(arg)) {
+      const files = readdirSync(arg).filter((f) => f.toLowerCase().endsWith(".json")).sort();
+      if (files.length === 0) throw new TokencostError("USAGE", `${arg}: no *.json workloads in this directory`);
+      for (const f of files) {
+        const path = join(arg, f);
+        out.push(finish(fromText(readTextFile(path, "workload"), path, "file"), flags));
+      }
+    } else {
+      out.push(finish(fromText(readTextFile(arg, "workload"), arg, "file"), flags));
+    }
+  }
+  return out;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // readTextFile reports what is wrong with it
+  }
 }
 
 function fromText(text: string, label: string, source: string) {

@@ -13,8 +13,18 @@ export function formatUsd(n: number): string {
   return `${sign}$${abs.toFixed(decimals)}`;
 }
 
-/** A signed amount: "+$0.012", "-$1.50". */
-export const formatUsdDelta = (n: number): string => (n > 0 ? `+${formatUsd(n)}` : formatUsd(n));
+/** Like formatUsd, trailing zeros dropped past the cents: "$0.0004", "$1.50". */
+export const formatUsdShort = (n: number): string => formatUsd(n).replace(/(\.\d\d\d*?)0+$/, "$1");
+
+/** A signed amount: "+$0.012", "-$1.50", "$0.00". */
+export const formatUsdDelta = (n: number): string => (n > 0 ? `+${formatUsdShort(n)}` : formatUsdShort(n));
+
+/** "+23.4%", "-5.0%", or "new" when there was nothing before. */
+export const formatPercentDelta = (p: number | null): string => (p === null ? "new" : `${p > 0 ? "+" : ""}${p.toFixed(1)}%`);
+
+/** "+35s", "-1m 2s". */
+export const formatSecondsDelta = (s: number | null): string =>
+  s === null ? "unknown" : `${s > 0 ? "+" : s < 0 ? "-" : "±"}${formatSeconds(Math.abs(s))}`;
 
 export function formatSeconds(s: number | null): string {
   if (s === null) return "unknown";

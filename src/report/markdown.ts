@@ -4,9 +4,9 @@ import type { Report, ReportResult } from "./report.ts";
 
 // GitHub-flavoured markdown, for PR comments and job summaries.
 
-const row = (cells: string[]) => `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
-const table = (head: string[], aligns: string[], rows: string[][]) =>
-  [row(head), `| ${aligns.join(" | ")} |`, ...rows.map(row)].join("\n");
+export const mdRow = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
+export const mdTable = (head: readonly string[], aligns: readonly string[], rows: readonly (readonly string[])[]) =>
+  [mdRow(head), `| ${aligns.join(" | ")} |`, ...rows.map(mdRow)].join("\n");
 
 export function renderMarkdown(report: Report): string {
   return report.results.length === 1 && report.command === "estimate"
@@ -21,7 +21,7 @@ function breakdown(report: Report, r: ReportResult): string {
   const parts = [
     `### ${workloadTitle(report)} on ${r.name} (\`${r.provider}/${r.model}\`)`,
     "",
-    table(["class", "tokens", "$/M", "cost"], ["---", "---:", "---:", "---:"], rows),
+    mdTable(["class", "tokens", "$/M", "cost"], ["---", "---:", "---:", "---:"], rows),
     "",
     `**${formatUsd(r.cost.total)} per run** · ${timeSentence(r)}`,
   ];
@@ -48,7 +48,7 @@ function comparison(report: Report): string {
   const parts = [
     `### ${workloadTitle(report)} · ${report.results.length} models · rates for ${report.at}`,
     "",
-    table(head, aligns, rows),
+    mdTable(head, aligns, rows),
   ];
   const w = report.workload;
   if (w.runs) parts.push("", `Per month = ${w.runs.per === "day" ? `${formatInt(w.runs.count)} runs/day × ${report.monthDays} days` : `${formatInt(w.runs.count)} runs/month`}.`);

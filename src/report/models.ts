@@ -3,6 +3,7 @@ import type { Model } from "../pricing/registry.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
 import type { ModelStatus, PartialRates } from "../pricing/schema.ts";
 import { toCsv } from "./csv.ts";
+import { mdTable } from "./markdown.ts";
 import { formatInt, formatRate, formatTokensShort } from "./format.ts";
 import { plain, type Paint } from "./paint.ts";
 import { newTable } from "./table.ts";
@@ -62,7 +63,6 @@ function csvRow(m: ModelsReport["models"][number]): unknown[] {
   ];
 }
 
-const mdRow = (cells: string[]) => `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
 
 export function renderModelList(report: ModelsReport, format: Format, paint: Paint = plain): string {
   switch (format) {
@@ -71,7 +71,7 @@ export function renderModelList(report: ModelsReport, format: Format, paint: Pai
     case "csv":
       return toCsv([CSV_HEAD, ...report.models.map(csvRow)]);
     case "markdown":
-      return `${[mdRow(LIST_COLUMNS), mdRow(LIST_COLUMNS.map((_, i) => (i >= 2 && i <= 8 ? "---:" : "---"))), ...report.models.map((m) => mdRow(listRow(m)))].join("\n")}\n`;
+      return `${mdTable(LIST_COLUMNS, LIST_COLUMNS.map((_, i) => (i >= 2 && i <= 8 ? "---:" : "---")), report.models.map(listRow))}\n`;
     case "table": {
       const t = newTable(
         LIST_COLUMNS.map((h) => paint.bold(h)),

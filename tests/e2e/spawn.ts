@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // Runs the built CLI the way a user does: `node bin/tokencost.js …` in the repository, with a
@@ -52,6 +52,7 @@ let scratch: string | undefined;
 export function tempFile(name: string, content: unknown): string {
   scratch ??= mkdtempSync(join(tmpdir(), "tokencost-e2e-"));
   const path = join(scratch, name);
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));
   return path;
 }

@@ -1,0 +1,92 @@
+import { Option, type Command } from "commander";
+import { checkBudget, mergeBudgets } from "../engine/budget.ts";
+import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
+import { TokencostError } from "../errors.ts";
+import { checkMarkdown, renderCheck, type CheckReport, type CheckRow } from "../report/check.ts";
+import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
+import type { Budget } from "../workload/types.ts";
+import { paintFor, registryFor, writeStepSummary, writeWarnings } from "./context.ts";
+import type { Io, Outcome } from "./io.ts";
+import {
+  addOutputOptions,
+  addPricingDateOptions,
+  countArg,
+  modelListOption,
+  outputFormat,
+  secondsArg,
+  usdArg,
+  type OutputFlags,
+  type PricingDateFlags,
+} from "./options.ts";
+import { loadWorkloadArgs } from "./workload-input.ts";
+
+type Flags = OutputFlags &
+  PricingDateFlags & { model?: string[]; budget?: number; maxSeconds?: number; maxMonthly?: number; runs?: number; per?: "day" | "month" };
+
+export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
+  const cmd = program
+    .command("check")
+    .description("CI guard: every workload × model × limit, PASS or FAIL; exit 1 if any limit is exceeded")
+    .argument("[workloads...]", "workload files or directories (every *.json in them), - for stdin")
+    .addOption(modelListOption("-m, --model <id>", "check on this model instead of the workload's (repeatable, or a,b,c)"))
+    .option("--budget <usd>", "max USD per run (wins over the workload's budget.usdPerRun)", usdArg)
+    .option("--max-seconds <duration>", "max time per run, e.g. 120 or 2m (wins over budget.secondsPerRun)", secondsArg)
+    .option("--max-monthly <usd>", "max USD per month of 30 days (wins over budget.usdPerMonth)", usdArg)
+    .option("--runs <n>", "runs per period, for the monthly limit (with --per)", countArg("runs"))
+    .addOption(new Option("--per <period>", "period of --runs").choices(["day", "month"]));
+  addPricingDateOptions(cmd);
+  addOutputOptions(cmd);
+  cmd.action(async (args: string[], flags: Flags) => {
+    const format = outputFormat(flags);
+    const registry = registryFor(flags, io);
+    const at = flags.at ?? io.today();
+    const loaded = await loadWorkloadArgs(args, flags, io);
+    const flagBudget: Budget = {};
+    if (flags.budget !== undefined) flagBudget.usdPerRun = flags.budget;
+    if (flags.maxSeconds !== undefined) flagBudget.secondsPerRun = flags.maxSeconds;
+    if (flags.maxMonthly !== undefined) flagBudget.usdPerMonth = flags.maxMonthly;
+
+    // Everything is priced before anything is printed: an input error leaves stdout empty.
+    const checks: CheckRow[] = [];
+    const results: CheckReport["results"] = [];
+    for (const { workload, info } of loaded) {
+      const where = info.path ?? info.name;
+      const { budget, from } = mergeBudgets(workload.budget, flagBudget);
+      if (Object.keys(budget).length === 0) {
+        throw new TokencostError("NO_LIMIT", `${where}: no limit to check — add "budget" to the workload, or pass --budget, --max-seconds or --max-monthly`);
+      }
+      if (budget.usdPerMonth !== undefined && !workload.runs) {
+        throw new TokencostError("USAGE", `${where}: a monthly limit needs "runs" in the workload (or --runs N --per day|month)`);
+      }
+      const models: (string | undefined)[] = flags.model ?? [undefined];
+      if (!flags.model && !workload.model) {
+        throw new TokencostError("NO_MODEL", `${where}: no model to check it on — add "model" to the workload, or pass --model ID`);
+      }
+      for (const model of models) {
+        const e = estimate(workload, registry, model, { at, allowRetired: Boolean(flags.allowRetired) });
+        results.push({ ...resultOf(e), workload: workload.name });
+        for (const c of checkBudget(e, budget, from)) {
+          const row: CheckRow = { workload: workload.name, model: e.model.id, ...c };
+          if (info.path) row.path = info.path;
+          checks.push(row);
+        }
+      }
+    }
+
+    const failed = checks.filter((c) => !c.pass).length;
+    const report: CheckReport = {
+      schemaVersion: SCHEMA_VERSION,
+      command: "check",
+      at,
+      monthDays: DAYS_PER_MONTH,
+      workloads: loaded.map((l) => l.info),
+      results,
+      checks,
+      summary: { checks: checks.length, failed },
+    };
+    io.stdout.write(renderCheck(report, format, format === "table" ? paintFor(io) : undefined));
+    writeWarnings(io, results, loaded.flatMap((l) => l.notices));
+    writeStepSummary(io, checkMarkdown(report));
+    if (failed > 0) outcome.code = 1;
+  });
+}

@@ -1,0 +1,98 @@
+import type { Check, LimitKind } from "../engine/budget.ts";
+import { toCsv } from "./csv.ts";
+import { formatInt, formatSeconds, formatUsd, formatUsdShort } from "./format.ts";
+import { mdTable } from "./markdown.ts";
+import { plain, type Paint } from "./paint.ts";
+import type { Format } from "./render.ts";
+import type { ReportResult, WorkloadInfo } from "./report.ts";
+import { SCHEMA_VERSION } from "./report.ts";
+import { newTable } from "./table.ts";
+
+// `tokencost check`: one row per workload × model × limit, and a one-line verdict.
+
+export interface CheckRow extends Check {
+  workload: string;
+  path?: string;
+  model: string;
+}
+
+export interface CheckReport {
+  schemaVersion: typeof SCHEMA_VERSION;
+  command: "check";
+  at: string;
+  monthDays: number;
+  workloads: WorkloadInfo[];
+  results: (ReportResult & { workload: string })[];
+  checks: CheckRow[];
+  summary: { checks: number; failed: number };
+}
+
+const LIMIT_LABELS: Record<LimitKind, string> = {
+  usdPerRun: "cost per run",
+  secondsPerRun: "time per run",
+  usdPerMonth: "cost per month",
+  contextTokens: "context window",
+};
+
+function amount(limit: LimitKind, n: number | null, format = formatUsd): string {
+  if (n === null) return "unknown";
+  if (limit === "secondsPerRun") return formatSeconds(n);
+  if (limit === "contextTokens") return `${formatInt(n)} tokens`;
+  return format(n);
+}
+
+/** "$0.0058 under (0.8%)", "4s over (1.3%)". */
+export function marginText(c: Check): string {
+  if (c.margin === null) return c.note ?? "—";
+  const abs = Math.abs(c.margin);
+  const pct = c.max > 0 ? ` (${((abs / c.max) * 100).toFixed(1)}%)` : "";
+  return `${amount(c.limit, abs, formatUsdShort)} ${c.margin >= 0 ? "under" : "over"}${pct}`;
+}
+
+export function summaryLine(r: CheckReport): string {
+  const { checks, failed } = r.summary;
+  const month = r.checks.some((c) => c.limit === "usdPerMonth") ? ` · a month is ${r.monthDays} days of runs` : "";
+  return `${checks} check${checks === 1 ? "" : "s"}, ${failed} failed${month}`;
+}
+
+const HEAD = ["workload", "model", "limit", "value", "max", "margin", "result"];
+const row = (c: CheckRow, pass: string, fail: string) => [
+  c.workload,
+  c.model,
+  LIMIT_LABELS[c.limit],
+  amount(c.limit, c.value),
+  amount(c.limit, c.max),
+  marginText(c),
+  c.pass ? pass : fail,
+];
+
+export function renderCheck(r: CheckReport, format: Format, paint: Paint = plain): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(r, null, 2)}\n`;
+    case "csv":
+      return toCsv([
+        ["workload", "path", "model", "limit", "value", "max", "margin", "pass", "from"],
+        ...r.checks.map((c) => [c.workload, c.path, c.model, c.limit, c.value, c.max, c.margin, c.pass, c.from]),
+      ]);
+    case "markdown":
+      return checkMarkdown(r);
+    case "table": {
+      const t = newTable(HEAD.map((h) => paint.bold(h)), ["left", "left", "left", "right", "right", "right", "left"]);
+      for (const c of r.checks) t.push(row(c, paint.green("PASS"), paint.red("FAIL")));
+      const verdict = r.summary.failed > 0 ? paint.red(summaryLine(r)) : paint.green(summaryLine(r));
+      return `${paint.bold("tokencost check")} · rates for ${r.at}\n${t.toString()}\n${verdict}\n`;
+    }
+  }
+}
+
+export function checkMarkdown(r: CheckReport): string {
+  const verdict = r.summary.failed > 0 ? "❌" : "✅";
+  return `${[
+    `### ${verdict} tokencost check: ${summaryLine(r)}`,
+    "",
+    mdTable(HEAD, ["---", "---", "---", "---:", "---:", "---:", "---"], r.checks.map((c) => row(c, "✅ pass", "❌ fail"))),
+    "",
+    `Rates for ${r.at}. Value is per run unless the limit says month; margin is how far under (or over) the max.`,
+  ].join("\n")}\n`;
+}

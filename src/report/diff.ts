@@ -1,0 +1,137 @@
+import type { Diff, Thresholds } from "../engine/diff.ts";
+import { toCsv } from "./csv.ts";
+import { formatPercentDelta, formatSeconds, formatSecondsDelta, formatUsd, formatUsdDelta } from "./format.ts";
+import { mdTable } from "./markdown.ts";
+import { plain, type Paint } from "./paint.ts";
+import type { Format } from "./render.ts";
+import type { WorkloadInfo } from "./report.ts";
+import { SCHEMA_VERSION } from "./report.ts";
+import { newTable } from "./table.ts";
+
+// `tokencost diff BASE HEAD`: per model, cost and time per run before → after, and whether the
+// increase passes a threshold. The markdown is made to be read in a pull request.
+
+interface SideOut {
+  model: string;
+  usd: number;
+  usdExact: string;
+  seconds: number | null;
+  perMonth: number | null;
+}
+
+export interface DiffRow {
+  model: string;
+  base: SideOut;
+  head: SideOut;
+  deltaUsd: number;
+  deltaUsdExact: string;
+  deltaPercent: number | null;
+  deltaSeconds: number | null;
+  deltaPerMonth: number | null;
+  pass: boolean;
+  failures: string[];
+}
+
+export interface DiffReport {
+  schemaVersion: typeof SCHEMA_VERSION;
+  command: "diff";
+  at: string;
+  monthDays: number;
+  base: WorkloadInfo;
+  head: WorkloadInfo;
+  thresholds: Thresholds;
+  diffs: DiffRow[];
+  summary: { models: number; failed: number };
+}
+
+export function diffRow(d: Diff): DiffRow {
+  const side = (s: Diff["base"]): SideOut => ({
+    model: s.model,
+    usd: s.usd.toNumber(),
+    usdExact: s.usd.toString(),
+    seconds: s.seconds,
+    perMonth: s.perMonth?.toNumber() ?? null,
+  });
+  return {
+    model: d.head.model,
+    base: side(d.base),
+    head: side(d.head),
+    deltaUsd: d.deltaUsd.toNumber(),
+    deltaUsdExact: d.deltaUsd.toString(),
+    deltaPercent: d.deltaPercent,
+    deltaSeconds: d.deltaSeconds,
+    deltaPerMonth: d.deltaPerMonth?.toNumber() ?? null,
+    pass: d.failures.length === 0,
+    failures: d.failures,
+  };
+}
+
+const modelCell = (r: DiffRow, code: (s: string) => string) =>
+  r.base.model === r.head.model ? code(r.model) : `${code(r.base.model)} → ${code(r.head.model)}`;
+const costCell = (r: DiffRow) => `${formatUsd(r.base.usd)} → ${formatUsd(r.head.usd)}`;
+const deltaCell = (r: DiffRow) => `${formatUsdDelta(r.deltaUsd)} (${formatPercentDelta(r.deltaPercent)})`;
+const timeCell = (r: DiffRow) =>
+  `${formatSeconds(r.base.seconds)} → ${formatSeconds(r.head.seconds)}${r.deltaSeconds === null ? "" : ` (${formatSecondsDelta(r.deltaSeconds)})`}`;
+const monthCell = (r: DiffRow) => (r.deltaPerMonth === null ? "—" : `${formatUsd(r.base.perMonth!)} → ${formatUsd(r.head.perMonth!)} (${formatUsdDelta(r.deltaPerMonth)})`);
+
+export function thresholdText(t: Thresholds): string {
+  const parts = [t.percent !== undefined && `${t.percent}%`, t.usd !== undefined && `$${t.usd}`].filter(Boolean);
+  return parts.length ? `an increase in cost per run above ${parts.join(" or ")} fails` : "no thresholds set: nothing fails";
+}
+
+export function renderDiff(r: DiffReport, format: Format, paint: Paint = plain): string {
+  const monthly = r.diffs.some((d) => d.deltaPerMonth !== null);
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(r, null, 2)}\n`;
+    case "csv":
+      return toCsv([
+        ["model", "base_model", "head_model", "base_usd", "head_usd", "delta_usd", "delta_percent", "base_seconds", "head_seconds", "delta_seconds", "base_usd_per_month", "head_usd_per_month", "pass"],
+        ...r.diffs.map((d) => [d.model, d.base.model, d.head.model, d.base.usdExact, d.head.usdExact, d.deltaUsdExact, d.deltaPercent, d.base.seconds, d.head.seconds, d.deltaSeconds, d.base.perMonth, d.head.perMonth, d.pass]),
+      ]);
+    case "markdown":
+      return diffMarkdown(r);
+    case "table": {
+      const head = ["model", "cost/run", "change", "time/run", ...(monthly ? ["per month"] : []), "result"];
+      const t = newTable(head.map((h) => paint.bold(h)), ["left", "right", "right", "right", ...(monthly ? ["right" as const] : []), "left"]);
+      for (const d of r.diffs) {
+        const delta = deltaCell(d);
+        t.push([
+          modelCell(d, (s) => s),
+          costCell(d),
+          d.deltaUsd > 0 ? paint.red(delta) : d.deltaUsd < 0 ? paint.green(delta) : delta,
+          timeCell(d),
+          ...(monthly ? [monthCell(d)] : []),
+          d.pass ? paint.green("PASS") : paint.red(`FAIL ${d.failures.join(", ")}`),
+        ]);
+      }
+      return `${paint.bold(`tokencost diff ${title(r)}`)} · rates for ${r.at}\n${t.toString()}\n${paint.dim(thresholdText(r.thresholds))}\n`;
+    }
+  }
+}
+
+const title = (r: DiffReport) => `${r.base.path ?? r.base.name} → ${r.head.path ?? r.head.name}`;
+
+export function diffMarkdown(r: DiffReport): string {
+  const monthly = r.diffs.some((d) => d.deltaPerMonth !== null);
+  const head = ["", "model", "cost/run before → after", "change", "time/run", ...(monthly ? [`per month (${r.monthDays} days)`] : [])];
+  const aligns = ["---", "---", "---:", "---:", "---:", ...(monthly ? ["---:"] : [])];
+  const rows = r.diffs.map((d) => [
+    d.pass ? "✅" : "❌",
+    modelCell(d, (s) => `\`${s}\``),
+    costCell(d),
+    d.pass ? deltaCell(d) : `**${deltaCell(d)}**`,
+    timeCell(d),
+    ...(monthly ? [monthCell(d)] : []),
+  ]);
+  const verdict = r.summary.failed > 0 ? `❌ ${r.summary.failed} of ${r.summary.models} over threshold` : "✅ within thresholds";
+  return `${[
+    `### tokencost diff: ${verdict}`,
+    "",
+    `\`${r.base.path ?? r.base.name}\` → \`${r.head.path ?? r.head.name}\`, rates for ${r.at}.`,
+    "",
+    mdTable(head, aligns, rows),
+    "",
+    `Change = after − before, per run; percentages are of the cost before. ✅ passes, ❌ fails: ${thresholdText(r.thresholds)}; decreases never fail.`,
+  ].join("\n")}\n`;
+}
