@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "../dist/cli.js";
+// The CLI is one CommonJS bundle (scripts/build.js): the fastest thing Node can start.
+require("../dist/bin/cli.cjs");

@@ -8,4 +8,6 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 });
 
 // The only place that touches process exit state.
-process.exitCode = await run(process.argv.slice(2), processIo());
+void run(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});

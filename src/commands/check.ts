@@ -2,10 +2,10 @@ import { Option, type Command } from "commander";
 import { checkBudget, mergeBudgets } from "../engine/budget.ts";
 import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
-import { checkMarkdown, renderCheck, type CheckReport, type CheckRow } from "../report/check.ts";
+import type { CheckReport, CheckRow } from "../report/check.ts";
 import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
 import type { Budget } from "../workload/types.ts";
-import { paintFor, registryFor, writeStepSummary, writeWarnings } from "./context.ts";
+import { registryFor, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
 import type { Io, Outcome } from "./io.ts";
 import {
   addOutputOptions,
@@ -38,7 +38,7 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
   addOutputOptions(cmd);
   cmd.action(async (args: string[], flags: Flags) => {
     const format = outputFormat(flags);
-    const registry = registryFor(flags, io);
+    const registry = await registryFor(flags, io);
     const at = flags.at ?? io.today();
     const loaded = await loadWorkloadArgs(args, flags, io);
     const flagBudget: Budget = {};
@@ -84,9 +84,9 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       checks,
       summary: { checks: checks.length, failed },
     };
-    io.stdout.write(renderCheck(report, format, format === "table" ? paintFor(io) : undefined));
+    await writeOutput(io, format, report, async () => (await import("../report/check.ts")).renderCheck);
     writeWarnings(io, results, loaded.flatMap((l) => l.notices));
-    writeStepSummary(io, checkMarkdown(report));
+    if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("../report/check.ts")).checkMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });
 }

@@ -4,13 +4,14 @@ import { TokencostError } from "../errors.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
 import type { Model } from "../pricing/registry.ts";
 import { markResults, resultOf, SCHEMA_VERSION, sortResults, type Report, type SortKey } from "../report/report.ts";
-import { registryFor, writeReport, writeWarnings } from "./context.ts";
+import { registryFor, writeOutput, writeWarnings } from "./context.ts";
 import type { Io } from "./io.ts";
 import {
   addOutputOptions,
   addPricingDateOptions,
   addWorkloadOptions,
   modelListOption,
+  outputFormat,
   type OutputFlags,
   type PricingDateFlags,
   type WorkloadFlags,
@@ -36,7 +37,8 @@ export function compareCommand(program: Command, io: Io): void {
   cmd.action(async (arg: string | undefined, flags: Flags) => {
     const chosen = [flags.models && "--models", flags.provider && "--provider", flags.all && "--all"].filter(Boolean);
     if (chosen.length > 1) throw new TokencostError("USAGE", `choose the models one way: ${chosen.join(", ")}`);
-    const registry = registryFor(flags, io);
+    const format = outputFormat(flags);
+    const registry = await registryFor(flags, io);
     const { workload, info, notices } = await loadWorkload(arg, flags, io);
     const at = flags.at ?? io.today();
     const allowRetired = Boolean(flags.allowRetired);
@@ -74,7 +76,7 @@ export function compareCommand(program: Command, io: Io): void {
       results,
     };
     if (skipped.length) report.skipped = skipped;
-    writeReport(io, report, flags);
+    await writeOutput(io, format, report, async () => (await import("../report/render.ts")).render);
     writeWarnings(io, results, notices);
   });
 }

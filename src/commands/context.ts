@@ -1,24 +1,39 @@
-import { Chalk, supportsColor } from "chalk";
-import { loadRegistry, pricingFilesFromEnv } from "../pricing/load.ts";
-import type { Registry } from "../pricing/registry.ts";
+import { delimiter } from "node:path";
+import { bundledPricing } from "../pricing/bundled.ts";
+import { Registry } from "../pricing/registry.ts";
 import type { Paint } from "../report/paint.ts";
 import { plain } from "../report/paint.ts";
-import { render, type Format } from "../report/render.ts";
-import type { Report, ReportResult } from "../report/report.ts";
+import type { Format } from "../report/formats.ts";
+import type { ReportResult } from "../report/report.ts";
 import type { Warning } from "../warnings.ts";
 import type { Io } from "./io.ts";
-import { outputFormat, type OutputFlags } from "./options.ts";
+import type { OutputFlags } from "./options.ts";
+
+// What every command does around its own work. Heavy modules (the zod validators, cli-table3,
+// chalk) are imported only on the paths that need them: `estimate --json` loads none of them.
+
+/** TOKENCOST_PRICING is a path list like PATH. */
+export function pricingFilesFromEnv(value: string | undefined): string[] {
+  if (!value) return [];
+  return value.split(delimiter).map((s) => s.trim()).filter(Boolean);
+}
 
 /** The registry: bundled, then TOKENCOST_PRICING files, then --pricing files (later wins). */
-export function registryFor(flags: OutputFlags, io: Io): Registry {
-  return loadRegistry({ pricingFiles: [...pricingFilesFromEnv(io.env.TOKENCOST_PRICING), ...(flags.pricing ?? [])] });
+export async function registryFor(flags: OutputFlags, io: Io): Promise<Registry> {
+  const files = [...pricingFilesFromEnv(io.env.TOKENCOST_PRICING), ...(flags.pricing ?? [])];
+  const sources = bundledPricing();
+  if (files.length > 0) {
+    const { readPricingFile } = await import("../pricing/load.ts");
+    for (const path of files) sources.push(readPricingFile(path));
+  }
+  return new Registry(sources);
 }
 
 /**
  * chalk 5 ignores NO_COLOR, so the level is decided here: NO_COLOR (non-empty) wins, then
- * FORCE_COLOR, then colour only on a terminal that supports it.
+ * FORCE_COLOR, then colour only on a terminal (at the level chalk detects for it).
  */
-export function colorLevel(env: Io["env"], isTTY: boolean): 0 | 1 | 2 | 3 {
+export function colorLevel(env: Io["env"], isTTY: boolean, detected: () => number = () => 1): 0 | 1 | 2 | 3 {
   if (env.NO_COLOR) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
@@ -28,20 +43,29 @@ export function colorLevel(env: Io["env"], isTTY: boolean): 0 | 1 | 2 | 3 {
     return Number.isNaN(n) ? 1 : (Math.max(0, Math.min(3, n)) as 0 | 1 | 2 | 3);
   }
   if (!isTTY || env.TERM === "dumb") return 0;
-  return supportsColor ? supportsColor.level : 1;
+  return Math.max(1, Math.min(3, detected())) as 1 | 2 | 3;
 }
 
-export function paintFor(io: Io): Paint {
-  const level = colorLevel(io.env, Boolean(io.stdout.isTTY));
-  if (level === 0) return plain;
-  const c = new Chalk({ level });
+export async function paintFor(io: Io): Promise<Paint> {
+  if (colorLevel(io.env, Boolean(io.stdout.isTTY)) === 0) return plain;
+  const { Chalk, supportsColor } = await import("chalk");
+  const c = new Chalk({ level: colorLevel(io.env, Boolean(io.stdout.isTTY), () => (supportsColor ? supportsColor.level : 1)) });
   return { bold: c.bold, dim: c.dim, green: c.green, yellow: c.yellow, red: c.red, cyan: c.cyan };
 }
 
-/** The report on stdout, nothing else there. */
-export function writeReport(io: Io, report: Report, flags: OutputFlags): void {
-  const format: Format = outputFormat(flags);
-  io.stdout.write(render(report, format, format === "table" ? paintFor(io) : undefined));
+export type Renderer<R> = (report: R, format: Format, paint?: Paint) => string;
+
+/**
+ * The report on stdout, nothing else there. JSON is the report serialized; other formats load
+ * their renderer (and, for tables, the colour decision) on demand.
+ */
+export async function writeOutput<R>(io: Io, format: Format, report: R, renderer: () => Promise<Renderer<R>>): Promise<void> {
+  if (format === "json") {
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return;
+  }
+  const render = await renderer();
+  io.stdout.write(render(report, format, format === "table" ? await paintFor(io) : undefined));
 }
 
 const GROUPED = new Set(["SPEED_UNKNOWN", "TTFT_UNKNOWN"]);
@@ -74,9 +98,7 @@ export function writeWarnings(io: Io, results: readonly ReportResult[], extra: r
         : `time to first token unknown, counted as 0 s: ${list}`,
     );
   }
-  if (lines.length === 0) return;
-  const paint = colorLevel(io.env, false) === 0 ? plain : paintFor(io);
-  io.stderr.write(lines.map((l) => `${paint.yellow("warning:")} ${l}\n`).join(""));
+  if (lines.length > 0) io.stderr.write(lines.map((l) => `warning: ${l}\n`).join(""));
 }
 
 /**

@@ -2,9 +2,9 @@ import { InvalidArgumentError, type Command } from "commander";
 import { diffEstimates, type Thresholds } from "../engine/diff.ts";
 import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
-import { diffMarkdown, diffRow, renderDiff, type DiffReport } from "../report/diff.ts";
+import { diffRow, type DiffReport } from "../report/diff-row.ts";
 import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
-import { paintFor, registryFor, writeStepSummary, writeWarnings } from "./context.ts";
+import { registryFor, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
 import type { Io, Outcome } from "./io.ts";
 import { addOutputOptions, addPricingDateOptions, modelListOption, outputFormat, usdArg, type OutputFlags, type PricingDateFlags } from "./options.ts";
 import { loadWorkloadArgs } from "./workload-input.ts";
@@ -31,7 +31,7 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
   cmd.action(async (baseArg: string, headArg: string, flags: Flags) => {
     if (baseArg === "-" && headArg === "-") throw new TokencostError("USAGE", "only one of BASE and HEAD can be - (stdin)");
     const format = outputFormat(flags);
-    const registry = registryFor(flags, io);
+    const registry = await registryFor(flags, io);
     const at = flags.at ?? io.today();
     const one = async (arg: string) => {
       const loaded = await loadWorkloadArgs([arg], {}, io);
@@ -62,9 +62,9 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
       diffs,
       summary: { models: diffs.length, failed },
     };
-    io.stdout.write(renderDiff(report, format, format === "table" ? paintFor(io) : undefined));
+    await writeOutput(io, format, report, async () => (await import("../report/diff.ts")).renderDiff);
     writeWarnings(io, pairs.flatMap(([b, h]) => [resultOf(b), resultOf(h)]));
-    writeStepSummary(io, diffMarkdown(report));
+    if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("../report/diff.ts")).diffMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });
 }

@@ -3,13 +3,14 @@ import { describeOverflow, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import { markResults, resultOf, SCHEMA_VERSION, type Report } from "../report/report.ts";
 import { DAYS_PER_MONTH } from "../engine/estimate.ts";
-import { registryFor, writeReport, writeWarnings } from "./context.ts";
+import { registryFor, writeOutput, writeWarnings } from "./context.ts";
 import type { Io } from "./io.ts";
 import {
   addOutputOptions,
   addPricingDateOptions,
   addWorkloadOptions,
   modelListOption,
+  outputFormat,
   type OutputFlags,
   type PricingDateFlags,
   type WorkloadFlags,
@@ -28,7 +29,8 @@ export function estimateCommand(program: Command, io: Io): void {
   addPricingDateOptions(cmd);
   addOutputOptions(cmd);
   cmd.action(async (arg: string | undefined, flags: Flags) => {
-    const registry = registryFor(flags, io);
+    const format = outputFormat(flags);
+    const registry = await registryFor(flags, io);
     const { workload, info, notices } = await loadWorkload(arg, flags, io);
     const at = flags.at ?? io.today();
     const names: (string | undefined)[] = flags.model ?? [undefined];
@@ -42,7 +44,7 @@ export function estimateCommand(program: Command, io: Io): void {
     const results = estimates.map(resultOf);
     if (results.length > 1) markResults(results);
     const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, results };
-    writeReport(io, report, flags);
+    await writeOutput(io, format, report, async () => (await import("../report/render.ts")).render);
     writeWarnings(io, results, notices);
   });
 }

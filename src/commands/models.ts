@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { modelsReport, renderModelCard, renderModelList } from "../report/models.ts";
-import { paintFor, registryFor } from "./context.ts";
+import { modelCard, modelsReport } from "../report/models-report.ts";
+import { registryFor, writeOutput } from "./context.ts";
 import type { Io } from "./io.ts";
 import { addOutputOptions, atOption, outputFormat, type OutputFlags, type PricingDateFlags } from "./options.ts";
 
@@ -14,15 +14,16 @@ export function modelsCommand(program: Command, io: Io): void {
     .option("--search <text>", "only models whose id, name or alias contains this text");
   addOutputOptions(models);
   models.addOption(atOption());
-  models.action((flags: Flags) => {
-    const registry = registryFor(flags, io);
+  models.action(async (flags: Flags) => {
+    const format = outputFormat(flags);
+    const registry = await registryFor(flags, io);
     let list = flags.provider ? registry.byProvider(flags.provider) : [...registry.all()];
     if (flags.search !== undefined) {
       const q = flags.search.toLowerCase();
       list = list.filter((m) => [m.id, m.name, m.provider, ...(m.aliases ?? [])].some((s) => s.toLowerCase().includes(q)));
     }
-    const format = outputFormat(flags);
-    io.stdout.write(renderModelList(modelsReport(list, flags.at ?? io.today()), format, format === "table" ? paintFor(io) : undefined));
+    const report = modelsReport(list, flags.at ?? io.today());
+    await writeOutput(io, format, report, async () => (await import("../report/models.ts")).renderModelList);
   });
 
   const show = models
@@ -32,11 +33,11 @@ export function modelsCommand(program: Command, io: Io): void {
   addOutputOptions(show);
   show.addOption(atOption());
   // Flags given after `show` may be parsed as the parent's (`models --json`): read both.
-  show.action((name: string, _flags: Flags, cmd: Command) => {
+  show.action(async (name: string, _flags: Flags, cmd: Command) => {
     const flags = cmd.optsWithGlobals<Flags>();
-    const registry = registryFor(flags, io);
-    const model = registry.get(name);
     const format = outputFormat(flags);
-    io.stdout.write(renderModelCard(modelsReport([model], flags.at ?? io.today()), format, format === "table" ? paintFor(io) : undefined));
+    const registry = await registryFor(flags, io);
+    const card = modelCard(registry.get(name), flags.at ?? io.today());
+    await writeOutput(io, format, card, async () => (await import("../report/models.ts")).renderModelCard);
   });
 }

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { isIsoDay } from "../dates.ts";
 import { TokencostError } from "../errors.ts";
-import { FORMATS, type Format } from "../report/render.ts";
+import { FORMATS, type Format } from "../report/formats.ts";
 import { parseCount, parseDuration, parseFraction, parseTokenCount } from "../workload/values.ts";
 
 // Flags shared by several commands, declared once, each parsed where it is read: a bad value

@@ -6,8 +6,8 @@ import type { WorkloadInfo } from "../report/report.ts";
 import { workloadInfo } from "../report/report.ts";
 import { closest } from "../suggest.ts";
 import { warning, type Warning } from "../warnings.ts";
-import { parseWorkload, parseWorkloadText } from "../workload/parse.ts";
-import { DEFAULT_PRESET, findPreset, PRESETS } from "../workload/presets.ts";
+import { DEFAULT_PRESET, findPreset, PRESETS, type Preset } from "../workload/presets.ts";
+import { reviveWorkloads } from "../workload/serialize.ts";
 import type { Workload } from "../workload/types.ts";
 import type { Io } from "./io.ts";
 import { TOKEN_FLAGS, type WorkloadFlags } from "./options.ts";
@@ -41,18 +41,19 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
   if (arg === "-") {
     const text = await io.readStdin();
     if (text.trim() === "") throw new TokencostError("FILE", "stdin: `-` reads the workload from stdin, but stdin is empty");
-    loaded = fromText(text, "stdin", "stdin");
+    loaded = await fromText(text, "stdin", "stdin");
   } else if (arg !== undefined) {
-    loaded = fromText(readTextFile(arg, "workload"), arg, "file");
+    loaded = await fromText(readTextFile(arg, "workload"), arg, "file");
   } else if (piped.trim() !== "") {
-    loaded = fromText(piped, "stdin", "stdin");
+    loaded = await fromText(piped, "stdin", "stdin");
   } else if (flags.preset !== undefined) {
-    loaded = fromPreset(flags.preset, []);
+    loaded = await fromPreset(flags.preset, []);
   } else if (tokenFlags.length > 0) {
+    const { parseWorkload } = await import("../workload/parse.ts");
     const workload = parseWorkload(fromFlags(flags), { label: "flags", defaultName: "custom" });
     loaded = { workload, notices: [], base: { name: workload.name, source: "flags" } };
   } else {
-    loaded = fromPreset(DEFAULT_PRESET, [
+    loaded = await fromPreset(DEFAULT_PRESET, [
       warning("PRESET", `no workload given: using the built-in ${DEFAULT_PRESET} preset (see \`tokencost presets\`)`),
     ]);
   }
@@ -85,22 +86,22 @@ export async function loadWorkloadArgs(args: readonly string[], flags: Pick<Work
   if (args.length === 0) {
     const piped = io.stdinIsTTY ? "" : await io.readStdin();
     if (piped.trim() === "") throw new TokencostError("USAGE", "no workload: give workload files or directories, or pipe one on stdin");
-    return [finish(fromText(piped, "stdin", "stdin"), flags)];
+    return [finish(await fromText(piped, "stdin", "stdin"), flags)];
   }
   for (const arg of args) {
     if (arg === "-") {
       const text = await io.readStdin();
       if (text.trim() === "") throw new TokencostError("FILE", "stdin: `-` reads a workload from stdin, but stdin is empty");
-      out.push(finish(fromText(text, "stdin", "stdin"), flags));
+      out.push(finish(await fromText(text, "stdin", "stdin"), flags));
     } else if (isDirectory(arg)) {
       const files = readdirSync(arg).filter((f) => f.toLowerCase().endsWith(".json")).sort();
       if (files.length === 0) throw new TokencostError("USAGE", `${arg}: no *.json workloads in this directory`);
       for (const f of files) {
         const path = join(arg, f);
-        out.push(finish(fromText(readTextFile(path, "workload"), path, "file"), flags));
+        out.push(finish(await fromText(readTextFile(path, "workload"), path, "file"), flags));
       }
     } else {
-      out.push(finish(fromText(readTextFile(arg, "workload"), arg, "file"), flags));
+      out.push(finish(await fromText(readTextFile(arg, "workload"), arg, "file"), flags));
     }
   }
   return out;
@@ -114,14 +115,15 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function fromText(text: string, label: string, source: string) {
+async function fromText(text: string, label: string, source: string): Promise<Loaded> {
   const defaultName = source === "file" ? basename(label).replace(/\.json$/i, "") : "stdin";
+  const { parseWorkloadText } = await import("../workload/parse.ts");
   const workload = parseWorkloadText(text, { label, defaultName });
   const base = source === "file" ? { name: workload.name, source, path: label } : { name: workload.name, source };
   return { workload, notices: [] as Warning[], base };
 }
 
-function fromPreset(name: string, notices: Warning[]) {
+async function fromPreset(name: string, notices: Warning[]): Promise<Loaded> {
   const preset = findPreset(name);
   if (!preset) {
     throw new TokencostError(
@@ -129,8 +131,20 @@ function fromPreset(name: string, notices: Warning[]) {
       `unknown preset "${name}" — did you mean ${closest(name, PRESETS.map((p) => p.name), 1)[0]}? (presets: ${PRESETS.map((p) => p.name).join(", ")})`,
     );
   }
-  const workload = parseWorkload(preset.workload, { label: `preset ${preset.name}`, defaultName: preset.name });
-  return { workload, notices, base: { name: preset.name, source: "preset" } };
+  return { workload: await presetWorkload(preset), notices, base: { name: preset.name, source: "preset" } };
+}
+
+// The CLI bundle carries the presets parsed at build time (scripts/build.js); elsewhere they
+// are parsed here.
+declare const __TOKENCOST_PRESETS__: string | undefined;
+
+async function presetWorkload(preset: Preset) {
+  if (typeof __TOKENCOST_PRESETS__ === "string") {
+    const parsed = reviveWorkloads(__TOKENCOST_PRESETS__)[preset.name];
+    if (parsed) return parsed;
+  }
+  const { parseWorkload } = await import("../workload/parse.ts");
+  return parseWorkload(preset.workload, { label: `preset ${preset.name}`, defaultName: preset.name });
 }
 
 function fromFlags(f: WorkloadFlags): Record<string, unknown> {

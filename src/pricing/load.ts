@@ -1,25 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { delimiter } from "node:path";
-import { fileURLToPath } from "node:url";
 import { TokencostError } from "../errors.ts";
 import { readTextFile, parseJson } from "../read.ts";
+import { bundledPricing } from "./bundled.ts";
 import { Registry, type PricingSource } from "./registry.ts";
-import type { PricingFile } from "./schema.ts";
 import { validatePricingFile } from "./validate.ts";
-
-// Same relative path from src/pricing and dist/pricing.
-const BUNDLED_DIR = fileURLToPath(new URL("../../pricing/", import.meta.url));
-
-/** The pricing files that ship with the package, trusted as is: the test suite validates them. */
-export function bundledPricing(): PricingSource[] {
-  return readdirSync(BUNDLED_DIR)
-    .filter((f) => f.endsWith(".json") && f !== "schema.json")
-    .sort()
-    .map((f) => ({
-      file: JSON.parse(readFileSync(`${BUNDLED_DIR}${f}`, "utf8")) as PricingFile,
-      origin: "bundled",
-    }));
-}
 
 /** A user's pricing file, read and validated; errors name the file and the JSON path. */
 export function readPricingFile(path: string): PricingSource {
@@ -46,3 +30,5 @@ export function pricingFilesFromEnv(value: string | undefined): string[] {
   if (!value) return [];
   return value.split(delimiter).map((s) => s.trim()).filter(Boolean);
 }
+
+export { bundledPricing };

@@ -3,7 +3,7 @@ import { toCsv } from "./csv.ts";
 import { formatInt, formatSeconds, formatUsd, formatUsdShort } from "./format.ts";
 import { mdTable } from "./markdown.ts";
 import { plain, type Paint } from "./paint.ts";
-import type { Format } from "./render.ts";
+import type { Format } from "./formats.ts";
 import type { ReportResult, WorkloadInfo } from "./report.ts";
 import { SCHEMA_VERSION } from "./report.ts";
 import { newTable } from "./table.ts";

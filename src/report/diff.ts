@@ -1,70 +1,14 @@
-import type { Diff, Thresholds } from "../engine/diff.ts";
+import type { Thresholds } from "../engine/diff.ts";
+import type { DiffReport, DiffRow } from "./diff-row.ts";
 import { toCsv } from "./csv.ts";
 import { formatPercentDelta, formatSeconds, formatSecondsDelta, formatUsd, formatUsdDelta } from "./format.ts";
 import { mdTable } from "./markdown.ts";
 import { plain, type Paint } from "./paint.ts";
-import type { Format } from "./render.ts";
-import type { WorkloadInfo } from "./report.ts";
-import { SCHEMA_VERSION } from "./report.ts";
+import type { Format } from "./formats.ts";
 import { newTable } from "./table.ts";
 
 // `tokencost diff BASE HEAD`: per model, cost and time per run before → after, and whether the
 // increase passes a threshold. The markdown is made to be read in a pull request.
-
-interface SideOut {
-  model: string;
-  usd: number;
-  usdExact: string;
-  seconds: number | null;
-  perMonth: number | null;
-}
-
-export interface DiffRow {
-  model: string;
-  base: SideOut;
-  head: SideOut;
-  deltaUsd: number;
-  deltaUsdExact: string;
-  deltaPercent: number | null;
-  deltaSeconds: number | null;
-  deltaPerMonth: number | null;
-  pass: boolean;
-  failures: string[];
-}
-
-export interface DiffReport {
-  schemaVersion: typeof SCHEMA_VERSION;
-  command: "diff";
-  at: string;
-  monthDays: number;
-  base: WorkloadInfo;
-  head: WorkloadInfo;
-  thresholds: Thresholds;
-  diffs: DiffRow[];
-  summary: { models: number; failed: number };
-}
-
-export function diffRow(d: Diff): DiffRow {
-  const side = (s: Diff["base"]): SideOut => ({
-    model: s.model,
-    usd: s.usd.toNumber(),
-    usdExact: s.usd.toString(),
-    seconds: s.seconds,
-    perMonth: s.perMonth?.toNumber() ?? null,
-  });
-  return {
-    model: d.head.model,
-    base: side(d.base),
-    head: side(d.head),
-    deltaUsd: d.deltaUsd.toNumber(),
-    deltaUsdExact: d.deltaUsd.toString(),
-    deltaPercent: d.deltaPercent,
-    deltaSeconds: d.deltaSeconds,
-    deltaPerMonth: d.deltaPerMonth?.toNumber() ?? null,
-    pass: d.failures.length === 0,
-    failures: d.failures,
-  };
-}
 
 const modelCell = (r: DiffRow, code: (s: string) => string) =>
   r.base.model === r.head.model ? code(r.model) : `${code(r.base.model)} → ${code(r.head.model)}`;

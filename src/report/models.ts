@@ -1,39 +1,20 @@
-import { scheduleAt } from "../pricing/price-at.ts";
-import type { Model } from "../pricing/registry.ts";
-import { statusAt } from "../pricing/lifecycle.ts";
-import type { ModelStatus, PartialRates } from "../pricing/schema.ts";
 import { toCsv } from "./csv.ts";
 import { mdTable } from "./markdown.ts";
 import { formatInt, formatRate, formatTokensShort } from "./format.ts";
 import { plain, type Paint } from "./paint.ts";
 import { newTable } from "./table.ts";
-import type { Format } from "./render.ts";
-import { SCHEMA_VERSION } from "./report.ts";
+import type { Format } from "./formats.ts";
+import type { ModelAt, ModelCard, ModelsReport } from "./models-report.ts";
 
 // `tokencost models` and `tokencost models show`: the registry as a list, and one model's card
 // with every figure beside its source and as-of date.
 
-export interface ModelsReport {
-  schemaVersion: typeof SCHEMA_VERSION;
-  command: "models";
-  at: string;
-  /** Each entry with the rates and status in force on `at`. */
-  models: (Model & { ratesAt: PartialRates; statusAt: ModelStatus })[];
-}
-
-export const modelsReport = (models: readonly Model[], at: string): ModelsReport => ({
-  schemaVersion: SCHEMA_VERSION,
-  command: "models",
-  at,
-  models: models.map((m) => ({ ...m, ratesAt: scheduleAt(m, at).rates, statusAt: statusAt(m, at) })),
-});
-
 const rate = (v: number | null | undefined) => (v === null || v === undefined ? "—" : formatRate(v));
-const tierText = (m: Model) => (m.tiers ?? []).map((t) => `>${formatTokensShort(t.aboveInputTokens)}`).join(" ") || "—";
+const tierText = (m: ModelAt) => (m.tiers ?? []).map((t) => `>${formatTokensShort(t.aboveInputTokens)}`).join(" ") || "—";
 
 const LIST_COLUMNS = ["model", "provider", "input", "cached", "output", "long ctx", "context", "max out", "tok/s", "status"];
 
-function listRow(m: ModelsReport["models"][number]): string[] {
+function listRow(m: ModelAt): string[] {
   return [
     m.id,
     m.provider,
@@ -54,7 +35,7 @@ const CSV_HEAD = [
   "deprecation_date", "replacement", "prices_as_of", "source",
 ];
 
-function csvRow(m: ModelsReport["models"][number]): unknown[] {
+function csvRow(m: ModelAt): unknown[] {
   const r = m.ratesAt;
   return [
     m.id, m.provider, m.name, m.statusAt, r.input, r.cachedInput, r.cacheWrite, r.cacheWrite1h, r.output,
@@ -84,9 +65,10 @@ export function renderModelList(report: ModelsReport, format: Format, paint: Pai
 }
 
 /** One model: every figure, each group with its source and as-of date. */
-export function renderModelCard(report: ModelsReport, format: Format, paint: Paint = plain): string {
-  const m = report.models[0]!;
-  if (format === "json") return `${JSON.stringify({ ...report, model: m, models: undefined }, null, 2)}\n`;
+export function renderModelCard(card: ModelCard, format: Format, paint: Paint = plain): string {
+  const m = card.model;
+  const report = card;
+  if (format === "json") return `${JSON.stringify(card, null, 2)}\n`;
   if (format === "csv") return toCsv([CSV_HEAD, csvRow(m)]);
 
   const fields = cardFields(m, report.at);
@@ -98,7 +80,7 @@ export function renderModelCard(report: ModelsReport, format: Format, paint: Pai
   return `${paint.bold(m.name)}  ${m.provider}/${m.id}\n${body}\n`;
 }
 
-function cardFields(m: ModelsReport["models"][number], at: string): [string, string][] {
+function cardFields(m: ModelAt, at: string): [string, string][] {
   const r = m.ratesAt;
   const src = (group: string) => {
     const list = m.sources?.[group];

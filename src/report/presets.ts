@@ -1,14 +1,21 @@
 import type { Preset } from "../workload/presets.ts";
 import { toCsv } from "./csv.ts";
 import { plain, type Paint } from "./paint.ts";
-import type { Format } from "./render.ts";
-import { SCHEMA_VERSION } from "./report.ts";
+import type { Format } from "./formats.ts";
+import type { SCHEMA_VERSION } from "./report.ts";
 
 
-export function renderPresets(presets: readonly Preset[], format: Format, paint: Paint = plain): string {
+export interface PresetsReport {
+  schemaVersion: typeof SCHEMA_VERSION;
+  command: "presets";
+  presets: readonly Preset[];
+}
+
+export function renderPresets(report: PresetsReport, format: Format, paint: Paint = plain): string {
+  const { presets } = report;
   switch (format) {
     case "json":
-      return `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, command: "presets", presets }, null, 2)}\n`;
+      return `${JSON.stringify(report, null, 2)}\n`;
     case "csv":
       return toCsv([["name", "summary", "assumptions"], ...presets.map((p) => [p.name, p.summary, p.assumptions.join("; ")])]);
     case "markdown":

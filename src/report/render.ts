@@ -4,8 +4,9 @@ import type { Paint } from "./paint.ts";
 import type { Report } from "./report.ts";
 import { renderTable } from "./table.ts";
 
-export const FORMATS = ["table", "json", "markdown", "csv"] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from "./formats.ts";
+
+export { FORMATS, type Format } from "./formats.ts";
 
 /** Report → text, one pure function per format. */
 export function render(report: Report, format: Format, paint?: Paint): string {

@@ -7,7 +7,7 @@ import type { Runs } from "../workload/types.ts";
 // is this object serialized. Money is USD per run rounded to the nano-dollar, with the exact
 // decimal text beside the totals.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 1 as const;
 
 export interface WorkloadInfo {
   name: string;
