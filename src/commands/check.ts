@@ -58,11 +58,8 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       if (budget.usdPerMonth !== undefined && !workload.runs) {
         throw new TokencostError("USAGE", `${where}: a monthly limit needs "runs" in the workload (or --runs N --per day|month)`);
       }
-      const models: (string | undefined)[] = flags.model ?? [undefined];
-      if (!flags.model && !workload.model) {
-        throw new TokencostError("NO_MODEL", `${where}: no model to check it on — add "model" to the workload, or pass --model ID`);
-      }
-      for (const model of models) {
+      // Without --model, the workload's own model (or its pinned steps' models) is checked.
+      for (const model of flags.model ?? [undefined]) {
         const e = estimate(workload, registry, model, { at, allowRetired: Boolean(flags.allowRetired) });
         results.push({ ...resultOf(e), workload: workload.name });
         for (const c of checkBudget(e, budget, from)) {

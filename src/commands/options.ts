@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { isIsoDay } from "../dates.ts";
 import { TokencostError } from "../errors.ts";
 import { FORMATS, type Format } from "../report/formats.ts";
-import { parseCount, parseDuration, parseFraction, parseTokenCount } from "../workload/values.ts";
+import { parseCount, parseDuration, parseFraction, parseTokenCount, parseUsd } from "../workload/values.ts";
 
 // Flags shared by several commands, declared once, each parsed where it is read: a bad value
 // fails at its flag with commander's message, before any work is done.
@@ -26,13 +26,7 @@ const nonEmpty = (what: string) =>
 export const tokensArg = argParser(parseTokenCount);
 export const countArg = (noun: string) => argParser((v) => parseCount(v, noun));
 export const secondsArg = argParser(parseDuration);
-/** USD amounts: "0.50", "$0.50", "1200". */
-export const usdArg = argParser((v) => {
-  const text = v.trim().replace(/^\$/, "");
-  const n = Number(text);
-  if (text === "" || !Number.isFinite(n) || n < 0) throw new Error(`expected an amount in USD like 0.50 or 1200, got "${v}"`);
-  return n;
-});
+export const usdArg = argParser(parseUsd);
 const fractionArg = argParser((v) => {
   const n = Number(v);
   if (v.trim() === "" || Number.isNaN(n)) throw new Error(`expected a number from 0 to 1, got "${v}"`);

@@ -14,6 +14,9 @@ export interface Check {
   max: number;
   /** max − value: the headroom, negative when over. */
   margin: number | null;
+  /** Money only: value and margin as exact decimals. */
+  valueExact?: string;
+  marginExact?: string;
   pass: boolean;
   /** Where the limit came from. */
   from: "flag" | "workload" | "model";
@@ -38,7 +41,17 @@ export function checkBudget(e: Estimate, budget: Budget, from: Record<string, "f
   const checks: Check[] = [];
   const money = (limit: "usdPerRun" | "usdPerMonth", value: Decimal, max: number) => {
     const cap = Decimal.from(max);
-    checks.push({ limit, value: value.toNumber(), max, margin: cap.sub(value).toNumber(), pass: value.cmp(cap) <= 0, from: from[limit]! });
+    const margin = cap.sub(value);
+    checks.push({
+      limit,
+      value: value.toNumber(),
+      max,
+      margin: margin.toNumber(),
+      valueExact: value.toString(),
+      marginExact: margin.toString(),
+      pass: value.cmp(cap) <= 0,
+      from: from[limit]!,
+    });
   };
   if (budget.usdPerRun !== undefined) money("usdPerRun", e.cost.total, budget.usdPerRun);
   if (budget.secondsPerRun !== undefined) {

@@ -1,11 +1,13 @@
 import { Decimal } from "../decimal.ts";
 import type { Estimate } from "./estimate.ts";
 
-// SPEC §5 diff: the same model (or each side's own) before and after a change, and whether the
-// increase passes a threshold. Deltas are exact; percentages are of the base cost.
+// SPEC §5 diff: the same model (or each side's own) before and after a change, and whether an
+// increase passes a threshold. Money and its comparisons are exact; percentages are of the
+// base. The percentage threshold holds for the cost per run and, where both sides set runs,
+// for the cost per month (more runs is a cost increase too); the USD threshold is per run.
 
 export interface Thresholds {
-  /** Fail when the cost per run rises by more than this many percent. */
+  /** Fail when the cost per run (or per month) rises by more than this many percent. */
   percent?: number;
   /** Fail when the cost per run rises by more than this many USD. */
   usd?: number;
@@ -22,11 +24,13 @@ export interface Diff {
   base: Side;
   head: Side;
   deltaUsd: Decimal;
-  /** null when the base cost is zero. */
+  /** null when the cost goes from zero to more than zero. */
   deltaPercent: number | null;
   deltaSeconds: number | null;
+  deltaSecondsPercent: number | null;
   deltaPerMonth: Decimal | null;
-  /** Thresholds the increase passed, in words; empty when it passes none. */
+  deltaPerMonthPercent: number | null;
+  /** Thresholds an increase passed, in words; empty when it passes none. */
   failures: string[];
 }
 
@@ -37,28 +41,54 @@ const side = (e: Estimate): Side => ({
   perMonth: e.perMonth?.usd ?? null,
 });
 
+/** (head − base) / base in percent; 0 for 0 → 0, null for 0 → more. */
+function percent(base: Decimal, delta: Decimal): number | null {
+  if (base.isZero()) return delta.isZero() ? 0 : null;
+  return (delta.toNumber(12) / base.toNumber(12)) * 100;
+}
+
+/** Enough decimals that a percentage reads as above its threshold: "+10.04%", not "+10.0%". */
+function percentText(p: number | null, threshold: number): string {
+  if (p === null) return "new cost";
+  for (let digits = 1; digits < 9; digits++) {
+    if (Number(p.toFixed(digits)) !== threshold) return `+${p.toFixed(digits)}%`;
+  }
+  return `+${p}%`;
+}
+
 export function diffEstimates(base: Estimate, head: Estimate, thresholds: Thresholds): Diff {
   const b = side(base);
   const h = side(head);
   const deltaUsd = h.usd.sub(b.usd);
-  const deltaPercent = b.usd.isZero() ? null : (deltaUsd.toNumber(12) / b.usd.toNumber(12)) * 100;
+  const deltaPerMonth = b.perMonth && h.perMonth ? h.perMonth.sub(b.perMonth) : null;
+  const deltaPercent = percent(b.usd, deltaUsd);
+  const deltaPerMonthPercent = deltaPerMonth && b.perMonth ? percent(b.perMonth, deltaPerMonth) : null;
   const failures: string[] = [];
-  if (deltaUsd.cmp(Decimal.ZERO) > 0) {
-    // From nothing to something is an infinite increase: it passes any percentage.
-    if (thresholds.percent !== undefined && (deltaPercent === null || deltaPercent > thresholds.percent)) {
-      failures.push(`+${deltaPercent === null ? "∞" : deltaPercent.toFixed(1)}% > ${thresholds.percent}%`);
-    }
-    if (thresholds.usd !== undefined && deltaUsd.cmp(Decimal.from(thresholds.usd)) > 0) {
-      failures.push(`+$${deltaUsd.toString()} > $${thresholds.usd}`);
+
+  // delta / base > P / 100 ⇔ delta × 100 > P × base: exact, so a rise of exactly P% passes.
+  const abovePercent = (from: Decimal, delta: Decimal, p: number) =>
+    delta.cmp(Decimal.ZERO) > 0 && delta.mul(100n).cmp(Decimal.from(p).mul(from)) > 0;
+  if (thresholds.percent !== undefined) {
+    const p = thresholds.percent;
+    if (abovePercent(b.usd, deltaUsd, p)) failures.push(`cost per run ${percentText(deltaPercent, p)} > ${p}%`);
+    if (deltaPerMonth && b.perMonth && abovePercent(b.perMonth, deltaPerMonth, p)) {
+      failures.push(`cost per month ${percentText(deltaPerMonthPercent, p)} > ${p}%`);
     }
   }
+  if (thresholds.usd !== undefined && deltaUsd.cmp(Decimal.from(thresholds.usd)) > 0) {
+    failures.push(`cost per run +$${deltaUsd.toString()} > $${thresholds.usd}`);
+  }
+
+  const deltaSeconds = b.seconds === null || h.seconds === null ? null : h.seconds - b.seconds;
   return {
     base: b,
     head: h,
     deltaUsd,
     deltaPercent,
-    deltaSeconds: b.seconds === null || h.seconds === null ? null : h.seconds - b.seconds,
-    deltaPerMonth: b.perMonth && h.perMonth ? h.perMonth.sub(b.perMonth) : null,
+    deltaSeconds,
+    deltaSecondsPercent: deltaSeconds === null || !b.seconds ? null : (deltaSeconds / b.seconds) * 100,
+    deltaPerMonth,
+    deltaPerMonthPercent,
     failures,
   };
 }

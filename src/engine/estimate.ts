@@ -211,16 +211,22 @@ export function estimate(workload: Workload, registry: Registry, model: string |
     lines,
     tokens,
     cost,
-    time: { total, ttft: time.ttft, generation: time.generation, tools: time.tools, calls },
+    time: { total: nano(total), ttft: nano(time.ttft), generation: nano(time.generation), tools: nano(time.tools), calls },
     fits: overflow === undefined,
     warnings: dedupe(warnings),
   };
   if (overflow) result.overflow = overflow;
   if (workload.runs) {
     const runs = BigInt(workload.runs.count) * (workload.runs.per === "day" ? BigInt(DAYS_PER_MONTH) : 1n);
-    result.perMonth = { runs, usd: cost.total.mul(runs), seconds: total === null ? null : total * Number(runs) };
+    result.perMonth = { runs, usd: cost.total.mul(runs), seconds: total === null ? null : nano(total * Number(runs)) };
   }
   return result;
+}
+
+// Seconds are floats (0.1 + 0.2 ≠ 0.3); rounded to the nanosecond, sums of short steps
+// compare with a limit the way the user wrote it.
+function nano<T extends number | null>(seconds: T): T {
+  return (seconds === null ? null : Math.round(seconds * 1e9) / 1e9) as T;
 }
 
 const CLASS_NAMES: Record<BilledClass, string> = {

@@ -41,12 +41,25 @@ function amount(limit: LimitKind, n: number | null, format = formatUsd): string 
   return format(n);
 }
 
-/** "$0.0058 under (0.8%)", "4s over (1.3%)". */
+/** "$0.0058 under (0.8%)", "4s over (1.3%)", "at the limit". */
 export function marginText(c: Check): string {
   if (c.margin === null) return c.note ?? "—";
+  if (c.margin === 0 && c.pass) return "at the limit";
   const abs = Math.abs(c.margin);
   const pct = c.max > 0 ? ` (${((abs / c.max) * 100).toFixed(1)}%)` : "";
-  return `${amount(c.limit, abs, formatUsdShort)} ${c.margin >= 0 ? "under" : "over"}${pct}`;
+  let text = amount(c.limit, abs, formatUsdShort);
+  // Too small to show at display precision: the exact amount says why it failed.
+  if (c.marginExact && text === "$0.00") text = `$${c.marginExact.replace(/^-/, "")}`;
+  if (c.limit === "secondsPerRun" && abs < 0.05) text = `${+abs.toPrecision(3)}s`;
+  return `${text} ${c.pass ? "under" : "over"}${pct}`;
+}
+
+/** The value, with all its digits when rounding would make it look equal to the max. */
+function valueText(c: Check): string {
+  const shown = amount(c.limit, c.value);
+  if (c.value === null || c.value === c.max || shown !== amount(c.limit, c.max)) return shown;
+  if (c.valueExact) return `$${c.valueExact}`;
+  return c.limit === "secondsPerRun" ? `${c.value}s` : shown;
 }
 
 export function summaryLine(r: CheckReport): string {
@@ -60,7 +73,7 @@ const row = (c: CheckRow, pass: string, fail: string) => [
   c.workload,
   c.model,
   LIMIT_LABELS[c.limit],
-  amount(c.limit, c.value),
+  valueText(c),
   amount(c.limit, c.max),
   marginText(c),
   c.pass ? pass : fail,

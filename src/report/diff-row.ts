@@ -20,7 +20,9 @@ export interface DiffRow {
   deltaUsdExact: string;
   deltaPercent: number | null;
   deltaSeconds: number | null;
+  deltaSecondsPercent: number | null;
   deltaPerMonth: number | null;
+  deltaPerMonthPercent: number | null;
   pass: boolean;
   failures: string[];
 }
@@ -53,7 +55,9 @@ export function diffRow(d: Diff): DiffRow {
     deltaUsdExact: d.deltaUsd.toString(),
     deltaPercent: d.deltaPercent,
     deltaSeconds: d.deltaSeconds,
+    deltaSecondsPercent: d.deltaSecondsPercent,
     deltaPerMonth: d.deltaPerMonth?.toNumber() ?? null,
+    deltaPerMonthPercent: d.deltaPerMonthPercent,
     pass: d.failures.length === 0,
     failures: d.failures,
   };

@@ -14,17 +14,26 @@ const modelCell = (r: DiffRow, code: (s: string) => string) =>
   r.base.model === r.head.model ? code(r.model) : `${code(r.base.model)} → ${code(r.head.model)}`;
 const costCell = (r: DiffRow) => `${formatUsd(r.base.usd)} → ${formatUsd(r.head.usd)}`;
 const deltaCell = (r: DiffRow) => `${formatUsdDelta(r.deltaUsd)} (${formatPercentDelta(r.deltaPercent)})`;
-const timeCell = (r: DiffRow) =>
-  `${formatSeconds(r.base.seconds)} → ${formatSeconds(r.head.seconds)}${r.deltaSeconds === null ? "" : ` (${formatSecondsDelta(r.deltaSeconds)})`}`;
-const monthCell = (r: DiffRow) => (r.deltaPerMonth === null ? "—" : `${formatUsd(r.base.perMonth!)} → ${formatUsd(r.head.perMonth!)} (${formatUsdDelta(r.deltaPerMonth)})`);
+const timeCell = (r: DiffRow) => {
+  const delta = r.deltaSeconds === null ? "" : ` (${formatSecondsDelta(r.deltaSeconds)}${r.deltaSecondsPercent === null ? "" : `, ${formatPercentDelta(r.deltaSecondsPercent)}`})`;
+  return `${formatSeconds(r.base.seconds)} → ${formatSeconds(r.head.seconds)}${delta}`;
+};
+const monthly = (r: DiffReport) => r.diffs.some((d) => d.base.perMonth !== null || d.head.perMonth !== null);
+const monthCell = (r: DiffRow) => {
+  const [b, h] = [r.base.perMonth, r.head.perMonth].map((v) => (v === null ? "—" : formatUsd(v)));
+  return `${b} → ${h}${r.deltaPerMonth === null ? "" : ` (${formatUsdDelta(r.deltaPerMonth)}, ${formatPercentDelta(r.deltaPerMonthPercent)})`}`;
+};
 
 export function thresholdText(t: Thresholds): string {
-  const parts = [t.percent !== undefined && `${t.percent}%`, t.usd !== undefined && `$${t.usd}`].filter(Boolean);
-  return parts.length ? `an increase in cost per run above ${parts.join(" or ")} fails` : "no thresholds set: nothing fails";
+  const parts = [
+    t.percent !== undefined && `more than ${t.percent}% in cost per run or per month`,
+    t.usd !== undefined && `more than $${t.usd} in cost per run`,
+  ].filter(Boolean);
+  return parts.length ? `an increase of ${parts.join(", or ")} fails` : "no thresholds set: nothing fails";
 }
 
 export function renderDiff(r: DiffReport, format: Format, paint: Paint = plain): string {
-  const monthly = r.diffs.some((d) => d.deltaPerMonth !== null);
+  const withMonth = monthly(r);
   switch (format) {
     case "json":
       return `${JSON.stringify(r, null, 2)}\n`;
@@ -36,8 +45,8 @@ export function renderDiff(r: DiffReport, format: Format, paint: Paint = plain):
     case "markdown":
       return diffMarkdown(r);
     case "table": {
-      const head = ["model", "cost/run", "change", "time/run", ...(monthly ? ["per month"] : []), "result"];
-      const t = newTable(head.map((h) => paint.bold(h)), ["left", "right", "right", "right", ...(monthly ? ["right" as const] : []), "left"]);
+      const head = ["model", "cost/run", "change", "time/run", ...(withMonth ? ["per month"] : []), "result"];
+      const t = newTable(head.map((h) => paint.bold(h)), ["left", "right", "right", "right", ...(withMonth ? ["right" as const] : []), "left"]);
       for (const d of r.diffs) {
         const delta = deltaCell(d);
         t.push([
@@ -45,7 +54,7 @@ export function renderDiff(r: DiffReport, format: Format, paint: Paint = plain):
           costCell(d),
           d.deltaUsd > 0 ? paint.red(delta) : d.deltaUsd < 0 ? paint.green(delta) : delta,
           timeCell(d),
-          ...(monthly ? [monthCell(d)] : []),
+          ...(withMonth ? [monthCell(d)] : []),
           d.pass ? paint.green("PASS") : paint.red(`FAIL ${d.failures.join(", ")}`),
         ]);
       }
@@ -57,16 +66,16 @@ export function renderDiff(r: DiffReport, format: Format, paint: Paint = plain):
 const title = (r: DiffReport) => `${r.base.path ?? r.base.name} → ${r.head.path ?? r.head.name}`;
 
 export function diffMarkdown(r: DiffReport): string {
-  const monthly = r.diffs.some((d) => d.deltaPerMonth !== null);
-  const head = ["", "model", "cost/run before → after", "change", "time/run", ...(monthly ? [`per month (${r.monthDays} days)`] : [])];
-  const aligns = ["---", "---", "---:", "---:", "---:", ...(monthly ? ["---:"] : [])];
+  const withMonth = monthly(r);
+  const head = ["", "model", "cost/run before → after", "change", "time/run", ...(withMonth ? [`per month (${r.monthDays} days)`] : [])];
+  const aligns = ["---", "---", "---:", "---:", "---:", ...(withMonth ? ["---:"] : [])];
   const rows = r.diffs.map((d) => [
     d.pass ? "✅" : "❌",
     modelCell(d, (s) => `\`${s}\``),
     costCell(d),
     d.pass ? deltaCell(d) : `**${deltaCell(d)}**`,
     timeCell(d),
-    ...(monthly ? [monthCell(d)] : []),
+    ...(withMonth ? [monthCell(d)] : []),
   ]);
   const verdict = r.summary.failed > 0 ? `❌ ${r.summary.failed} of ${r.summary.models} over threshold` : "✅ within thresholds";
   return `${[

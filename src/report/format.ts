@@ -19,8 +19,9 @@ export const formatUsdShort = (n: number): string => formatUsd(n).replace(/(\.\d
 /** A signed amount: "+$0.012", "-$1.50", "$0.00". */
 export const formatUsdDelta = (n: number): string => (n > 0 ? `+${formatUsdShort(n)}` : formatUsdShort(n));
 
-/** "+23.4%", "-5.0%", or "new" when there was nothing before. */
-export const formatPercentDelta = (p: number | null): string => (p === null ? "new" : `${p > 0 ? "+" : ""}${p.toFixed(1)}%`);
+/** "+23.4%", "-5.0%", "±0%", or "new" when there was nothing before. */
+export const formatPercentDelta = (p: number | null): string =>
+  p === null ? "new" : p === 0 ? "±0%" : `${p > 0 ? "+" : ""}${p.toFixed(1)}%`;
 
 /** "+35s", "-1m 2s". */
 export const formatSecondsDelta = (s: number | null): string =>

@@ -3,7 +3,7 @@ import { TokencostError } from "../errors.ts";
 import { parseJson } from "../read.ts";
 import { allKeys, formatPath, zodFailure, type JsonPath } from "../validation.ts";
 import type { Budget, Runs, Step, Workload } from "./types.ts";
-import { parseCount, parseDuration, parseFraction, parseTokenCount } from "./values.ts";
+import { parseCount, parseDuration, parseFraction, parseTokenCount, parseUsd } from "./values.ts";
 
 // A hand-written walk picks each step's form by its keys (agent / parallel / repeat / steps /
 // else a call) and zod validates each object against that form's strict schema. Dispatching
@@ -89,9 +89,9 @@ const metaSchema = z.strictObject({
   batch: z.boolean().optional(),
   budget: z
     .strictObject({
-      usdPerRun: z.number().min(0).refine(Number.isFinite, "must be finite").optional(),
+      usdPerRun: fromParser(parseUsd).optional(),
       secondsPerRun: seconds,
-      usdPerMonth: z.number().min(0).refine(Number.isFinite, "must be finite").optional(),
+      usdPerMonth: fromParser(parseUsd).optional(),
     })
     .optional(),
 });

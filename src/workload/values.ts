@@ -60,6 +60,19 @@ export function parseDuration(value: unknown): number {
   throw new RangeError(`${expected}, got ${describeValue(value)}`);
 }
 
+/** A USD amount: a number, or text like "0.50", "$0.50", "1200", "1_000". */
+export function parseUsd(value: unknown): number {
+  const expected = `expected an amount in USD like 0.50, "$0.50" or 1200`;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`${expected}, got ${describeValue(value)}`);
+    return value;
+  }
+  if (typeof value === "string" && /^\s*\$?\d+(?:_\d+)*(?:\.\d+)?\s*$/.test(value)) {
+    return Number(value.replace(/[\s$_]/g, ""));
+  }
+  throw new RangeError(`${expected}, got ${describeValue(value)}`);
+}
+
 export interface Ratio {
   num: bigint;
   den: bigint;

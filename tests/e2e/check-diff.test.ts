@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
-import { expectInputError, json, tempFile, tokencost } from "./spawn.ts";
+import { spawnSync } from "node:child_process";
+import { expectInputError, json, ROOT, tempFile, tokencost } from "./spawn.ts";
 
 // gemini-3.5-flash: $1.50 in, $9 out, 204 tok/s, no TTFT figure.
 // base call: 1,000 × 1.5 + 100 × 9 = 2,400 µ$ = $0.0024 per run; 100 / 204 s = 0.4902 s.
@@ -92,6 +93,45 @@ describe("tokencost check", () => {
     expect(r.code).toBe(0);
   });
 
+  it("a workload whose steps all pin their models needs no other model", () => {
+    const pinned = tempFile("pinned.json", { steps: [call] });
+    expect(checks([pinned, "--budget", "0.0024"]).checks[0]).toMatchObject({ model: "gemini-3.5-flash", pass: true });
+  });
+
+  it("time sums compare as written: 0.1 s + 0.2 s of tools is within 0.3 s", () => {
+    const tools = tempFile("tools.json", { model: "gemini-3.5-flash", steps: [{ output: 0, input: 1, toolSeconds: 0.1 }, { input: 1, toolSeconds: 0.2 }] });
+    const r = checks([tools, "--max-seconds", "0.3"]);
+    expect(r.checks[0]).toMatchObject({ value: 0.3, pass: true });
+    expect(r.code).toBe(0);
+  });
+
+  it("a value that rounds to the limit is shown with all its digits", () => {
+    const r = tokencost(["check", W, "--budget", "0.0023999999999", ...AT]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/│ \$0\.0024 │ \$0\.002400 │ \$0\.0000000000001 over \(0\.0%\) │ FAIL/);
+  });
+
+  it("--runs and --per give the monthly limit its runs", () => {
+    const r = checks([W, "--runs", "100", "--per", "day", "--max-monthly", "7.2"]);
+    // $0.0024 × 100 × 30
+    expect(r.checks[0]).toMatchObject({ limit: "usdPerMonth", value: 7.2, pass: true });
+  });
+
+  it("budgets in the workload may be written as text", () => {
+    const text = tempFile("text-budget.json", { ...call, budget: { usdPerRun: "$0.01", secondsPerRun: "2s" } });
+    expect(checks([text]).checks.map((c) => [c.limit, c.max, c.pass])).toEqual([
+      ["usdPerRun", 0.01, true],
+      ["secondsPerRun", 2, true],
+    ]);
+  });
+
+  it("a failing check piped into head still exits 1; a passing one 0", () => {
+    const run = (budget: string) =>
+      spawnSync("bash", ["-c", `set -o pipefail; node bin/tokencost.js check examples --budget ${budget} --at 2026-11-27 2>&1 | head -1 > /dev/null`], { cwd: ROOT }).status;
+    expect(run("0.0001")).toBe(1);
+    expect(run("1000")).toBe(0);
+  });
+
   it("the bundled examples pass their own budgets", () => {
     const r = tokencost(["check", "examples", ...AT]);
     expect(r.code).toBe(0);
@@ -139,15 +179,23 @@ describe("tokencost check", () => {
     expect(checks(["--budget", "0.01"], JSON.stringify(call)).code).toBe(0);
   });
 
+  it("leaves $GITHUB_STEP_SUMMARY alone on an input error", () => {
+    const summary = tempFile("untouched.md", "earlier\n");
+    const r = tokencost(["check", W, tempFile("nm2.json", { input: 1 }), "--budget", "1", ...AT], { env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(r.code).toBe(2);
+    expect(readFileSync(summary, "utf8")).toBe("earlier\n");
+  });
+
   describe("input errors: exit 2, nothing on stdout", () => {
     it.each<[string, string[], RegExp, string?]>([
-      ["no model anywhere", [tempFile("nomodel.json", { input: 1 }), "--budget", "1"], /no model to check it on — add "model" to the workload, or pass --model ID/],
+      ["no model anywhere", [tempFile("nomodel.json", { input: 1 }), "--budget", "1"], /nomodel\.json: no model to price it on — pass --model ID, or add "model" to the workload/],
       ["no limit at all", [W], /no limit to check — add "budget" to the workload, or pass --budget, --max-seconds or --max-monthly/],
       ["an unknown model", [W, "--budget", "1", "--model", "gemini-9"], /unknown model "gemini-9"/],
       ["a missing file", [tempFile("x.json", "").replace(/x\.json$/, "missing.json"), "--budget", "1"], /missing\.json: cannot read workload: no such file/],
       ["an invalid file", [tempFile("bad.json", '{"input": 1, "outptu": 2}'), "--budget", "1"], /bad\.json: outptu: unknown key "outptu" — did you mean "output"\?/],
       ["a monthly limit without runs", [W, "--max-monthly", "10"], /a monthly limit needs "runs"/],
       ["a bad budget", [W, "--budget", "cheap"], /expected an amount in USD/],
+      ["a hexadecimal budget", [W, "--budget", "0x10"], /expected an amount in USD/],
       ["no workload", ["--budget", "1"], /no workload: give workload files or directories/],
       ["an empty directory", [dirname(tempFile("empty/.keep", "")), "--budget", "1"], /no \*\.json workloads in this directory/],
     ])("%s", (_, args, message, input) => {
@@ -170,13 +218,16 @@ describe("tokencost diff", () => {
     expect(report.diffs).toEqual([
       {
         model: "gemini-3.5-flash",
-        base: { model: "gemini-3.5-flash", usd: 0.0024, usdExact: "0.0024", seconds: 100 / 204, perMonth: null },
-        head: { model: "gemini-3.5-flash", usd: 0.00255, usdExact: "0.00255", seconds: 100 / 204, perMonth: null },
+        // 100 / 204 s, to the nanosecond
+        base: { model: "gemini-3.5-flash", usd: 0.0024, usdExact: "0.0024", seconds: 0.490196078, perMonth: null },
+        head: { model: "gemini-3.5-flash", usd: 0.00255, usdExact: "0.00255", seconds: 0.490196078, perMonth: null },
         deltaUsd: 0.00015,
         deltaUsdExact: "0.00015",
         deltaPercent: 6.25,
         deltaSeconds: 0,
+        deltaSecondsPercent: 0,
         deltaPerMonth: null,
+        deltaPerMonthPercent: null,
         pass: true,
         failures: [],
       },
@@ -190,6 +241,37 @@ describe("tokencost diff", () => {
     ["+$0.00015 is above $0.000149", ["--fail-above-usd", "0.000149"], 1],
   ])("%s", (_, flags, code) => {
     expect(diff(flags).code).toBe(code);
+  });
+
+  it("a rise of exactly the threshold passes (compared exactly, not in floats)", () => {
+    // 910 → 1,001 input tokens, no output: exactly +10%
+    const b = tempFile("b10.json", { model: "gemini-3.5-flash", input: 910 });
+    const h = tempFile("h10.json", { model: "gemini-3.5-flash", input: 1001 });
+    expect(tokencost(["diff", b, h, "--fail-above-percent", "10", ...AT]).code).toBe(0);
+    const over = tokencost(["diff", b, tempFile("h10b.json", { model: "gemini-3.5-flash", input: 1002 }), "--fail-above-percent", "10", ...AT]);
+    expect(over.code).toBe(1);
+    expect(over.stdout).toContain("FAIL cost per run +10.1% > 10%");
+  });
+
+  it("no cost before and after is no change", () => {
+    const zero = tempFile("zero.json", { model: "gemini-3.5-flash", input: 0 });
+    const r = tokencost(["diff", zero, zero, "--fail-above-percent", "0", "--json", ...AT]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).diffs[0]).toMatchObject({ deltaPercent: 0, pass: true });
+  });
+
+  it("more runs per month is an increase the percentage threshold catches", () => {
+    const few = tempFile("few.json", { ...call, runs: { count: 100, per: "day" } });
+    const many = tempFile("many.json", { ...call, runs: { count: 10000, per: "day" } });
+    const r = tokencost(["diff", few, many, "--fail-above-percent", "10", ...AT]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("$7.20 → $720.00 (+$712.80, +9900.0%)");
+    expect(r.stdout).toContain("FAIL cost per month +9900.0% > 10%");
+  });
+
+  it("per month shows when only one side sets runs", () => {
+    const r = tokencost(["diff", W, tempFile("runs-only-head.json", { ...call, runs: { count: 100, per: "day" } }), ...AT]);
+    expect(r.stdout).toContain("— → $7.20");
   });
 
   it("a decrease never fails", () => {
