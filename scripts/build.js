@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
 
-const { readPricingDir } = await import("../dist/pricing/bundled.js");
+const { readPricingDir, pricingFields } = await import("../dist/pricing/bundled.js");
 const { validatePricingFile } = await import("../dist/pricing/validate.js");
 const { Registry } = await import("../dist/pricing/registry.js");
 const { PRESETS } = await import("../dist/workload/presets.js");
@@ -28,18 +28,47 @@ const presets = Object.fromEntries(
   PRESETS.map((p) => [p.name, parseWorkload(p.workload, { label: `preset ${p.name}`, defaultName: p.name })]),
 );
 
+const common = { bundle: true, platform: "node", format: "cjs", target: "node20", minify: process.env.TOKENCOST_MINIFY !== "0", legalComments: "none", logLevel: "warning" };
+
+// zod is most of the weight, cli-table3 and chalk the rest: the validators and the renderers
+// get files of their own, required on demand. (They carry their own copies of the small shared
+// modules; errors are recognised by name, not by class, for that reason.)
+const APART = ["validators", "renderers"];
+for (const name of APART) {
+  await build({ ...common, entryPoints: [`${root}src/${name}.ts`], outfile: `${root}dist/bin/${name}.cjs` });
+}
+const keepApart = {
+  name: "keep-apart",
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`/(${APART.join("|")})\\.ts$`) }, (a) => ({
+      path: `./${a.path.split("/").pop().replace(/\.ts$/, ".cjs")}`,
+      external: true,
+    }));
+  },
+};
+
+// commander requires child_process at load time, for executable subcommands tokencost does not
+// have; loading it (and net, stream) costs ~6 ms of every start. It gets a lazy stand-in.
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (a) =>
+      a.importer.includes("node_modules/commander") ? { path: "lazy-child-process", namespace: "tokencost" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "tokencost" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_, k) => require("node:child_process")[k] });',
+      loader: "js",
+    }));
+  },
+};
+
 await build({
+  ...common,
   entryPoints: [`${root}src/cli.ts`],
   outfile: `${root}dist/bin/cli.cjs`,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  minify: true,
-  legalComments: "none",
-  logLevel: "warning",
+  plugins: [keepApart, lazyChildProcess],
   define: {
-    __TOKENCOST_PRICING__: JSON.stringify(JSON.stringify(pricing)),
+    __TOKENCOST_PRICING__: JSON.stringify(JSON.stringify(pricing.map(pricingFields))),
     __TOKENCOST_PRESETS__: JSON.stringify(serializeWorkloads(presets)),
     "import.meta.url": "__tokencost_import_meta_url",
   },

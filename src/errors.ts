@@ -27,4 +27,9 @@ export class TokencostError extends Error {
   }
 }
 
-export const isTokencostError = (e: unknown): e is TokencostError => e instanceof TokencostError;
+/**
+ * By name and code rather than instanceof: the CLI's validators live in a bundle of their own,
+ * with their own copy of this class.
+ */
+export const isTokencostError = (e: unknown): e is TokencostError =>
+  e instanceof Error && e.name === "TokencostError" && typeof (e as TokencostError).code === "string";

@@ -13,7 +13,21 @@ import { VERSION } from "./version.ts";
 // 70 a bug (anything that is not a TokencostError).
 export const EXIT = { OK: 0, BUDGET: 1, INPUT: 2, BUG: 70 } as const;
 
-export function buildProgram(io: Io, outcome: Outcome = { code: EXIT.OK }): Command {
+const COMMANDS: Record<string, (program: Command, io: Io, outcome: Outcome) => void> = {
+  estimate: estimateCommand,
+  compare: compareCommand,
+  models: modelsCommand,
+  presets: presetsCommand,
+  check: checkCommand,
+  diff: diffCommand,
+};
+
+/**
+ * The program. Given the command the user asked for, only that command is declared: a run
+ * pays for building its own flags, not every command's. Without one (help, a typo) all are,
+ * so that help lists them and a typo gets its suggestion.
+ */
+export function buildProgram(io: Io, outcome: Outcome = { code: EXIT.OK }, only?: string): Command {
   const program = new Command("tokencost")
     .description("What will your LLM agent cost, and how long will it take? Per run, per month, on every model.")
     .version(VERSION, "-v, --version")
@@ -24,19 +38,15 @@ export function buildProgram(io: Io, outcome: Outcome = { code: EXIT.OK }): Comm
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(`tokencost: ${s.replace(/^error: /, "")}`),
     });
-  estimateCommand(program, io);
-  compareCommand(program, io);
-  modelsCommand(program, io);
-  presetsCommand(program, io);
-  checkCommand(program, io, outcome);
-  diffCommand(program, io, outcome);
+  const declare = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
+  for (const name of declare) COMMANDS[name]!(program, io, outcome);
   return program;
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const outcome: Outcome = { code: EXIT.OK };
-  const program = buildProgram(io, outcome);
+  const program = buildProgram(io, outcome, argv[0]);
   try {
     await program.parseAsync(argv as string[], { from: "user" });
     return outcome.code;

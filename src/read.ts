@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { TokencostError } from "./errors.ts";
+import { isTokencostError, TokencostError } from "./errors.ts";
 
 // Workloads and pricing files are small; anything this big is a mistake, and reading it whole
 // would cost memory for nothing.
@@ -12,7 +12,7 @@ export function readTextFile(path: string, what: string): string {
     if (st.isDirectory()) throw new TokencostError("FILE", `${path}: is a directory, not a ${what}`);
     size = st.size;
   } catch (e) {
-    if (e instanceof TokencostError) throw e;
+    if (isTokencostError(e)) throw e;
     throw fileError(path, what, e);
   }
   if (size > MAX_INPUT_BYTES) throw tooBig(path, what);

@@ -1,3 +1,5 @@
+import { byText } from "./text.ts";
+
 // "Did you mean …?" for model names, keys and presets: edit distance, ties by shorter name.
 
 export function editDistance(a: string, b: string): number {
@@ -28,7 +30,7 @@ export function closest(input: string, candidates: Iterable<string>, n = 3): str
       const bonus = hay.includes(needle) || needle.includes(hay) ? -2 : 0;
       return { c, d: editDistance(needle, hay) + bonus };
     })
-    .sort((x, y) => x.d - y.d || x.c.length - y.c.length || x.c.localeCompare(y.c))
+    .sort((x, y) => x.d - y.d || x.c.length - y.c.length || byText(x.c, y.c))
     .slice(0, n)
     .map((x) => x.c);
 }

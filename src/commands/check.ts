@@ -81,9 +81,9 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       checks,
       summary: { checks: checks.length, failed },
     };
-    await writeOutput(io, format, report, async () => (await import("../report/check.ts")).renderCheck);
+    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).renderCheck);
     writeWarnings(io, results, loaded.flatMap((l) => l.notices));
-    if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("../report/check.ts")).checkMarkdown(report));
+    if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("../renderers.ts")).checkMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });
 }

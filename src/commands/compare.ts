@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { DAYS_PER_MONTH, estimate, type Estimate } from "../engine/estimate.ts";
-import { TokencostError } from "../errors.ts";
+import { isTokencostError, TokencostError } from "../errors.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
 import type { Model } from "../pricing/registry.ts";
 import { markResults, resultOf, SCHEMA_VERSION, sortResults, type Report, type SortKey } from "../report/report.ts";
@@ -57,7 +57,7 @@ export function compareCommand(program: Command, io: Io): void {
         estimates.push(estimate(workload, registry, m.id, { at, allowRetired }));
       } catch (e) {
         // A model without the requested service tier is left out of a broad comparison.
-        if (e instanceof TokencostError && e.code === "SERVICE_TIER" && !flags.models) {
+        if (isTokencostError(e) && e.code === "SERVICE_TIER" && !flags.models) {
           skipped.push({ model: m.id, reason: `no ${workload.serviceTier} tier` });
         } else throw e;
       }
@@ -76,7 +76,7 @@ export function compareCommand(program: Command, io: Io): void {
       results,
     };
     if (skipped.length) report.skipped = skipped;
-    await writeOutput(io, format, report, async () => (await import("../report/render.ts")).render);
+    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).render);
     writeWarnings(io, results, notices);
   });
 }

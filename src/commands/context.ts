@@ -18,12 +18,15 @@ export function pricingFilesFromEnv(value: string | undefined): string[] {
   return value.split(delimiter).map((s) => s.trim()).filter(Boolean);
 }
 
-/** The registry: bundled, then TOKENCOST_PRICING files, then --pricing files (later wins). */
-export async function registryFor(flags: OutputFlags, io: Io): Promise<Registry> {
+/**
+ * The registry: bundled, then TOKENCOST_PRICING files, then --pricing files (later wins).
+ * `full` keeps every field of the bundled entries (for `models`), not just the prices.
+ */
+export async function registryFor(flags: OutputFlags, io: Io, detail: "pricing" | "full" = "pricing"): Promise<Registry> {
   const files = [...pricingFilesFromEnv(io.env.TOKENCOST_PRICING), ...(flags.pricing ?? [])];
-  const sources = bundledPricing();
+  const sources = bundledPricing(detail);
   if (files.length > 0) {
-    const { readPricingFile } = await import("../pricing/load.ts");
+    const { readPricingFile } = await import("../validators.ts");
     for (const path of files) sources.push(readPricingFile(path));
   }
   return new Registry(sources);
@@ -48,9 +51,9 @@ export function colorLevel(env: Io["env"], isTTY: boolean, detected: () => numbe
 
 export async function paintFor(io: Io): Promise<Paint> {
   if (colorLevel(io.env, Boolean(io.stdout.isTTY)) === 0) return plain;
-  const { Chalk, supportsColor } = await import("chalk");
-  const c = new Chalk({ level: colorLevel(io.env, Boolean(io.stdout.isTTY), () => (supportsColor ? supportsColor.level : 1)) });
-  return { bold: c.bold, dim: c.dim, green: c.green, yellow: c.yellow, red: c.red, cyan: c.cyan };
+  const { chalkPaint, supportsColor } = await import("../renderers.ts");
+  const level = colorLevel(io.env, Boolean(io.stdout.isTTY), () => (supportsColor ? supportsColor.level : 1));
+  return level === 0 ? plain : chalkPaint(level);
 }
 
 export type Renderer<R> = (report: R, format: Format, paint?: Paint) => string;

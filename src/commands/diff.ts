@@ -62,9 +62,9 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
       diffs,
       summary: { models: diffs.length, failed },
     };
-    await writeOutput(io, format, report, async () => (await import("../report/diff.ts")).renderDiff);
+    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).renderDiff);
     writeWarnings(io, pairs.flatMap(([b, h]) => [resultOf(b), resultOf(h)]));
-    if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("../report/diff.ts")).diffMarkdown(report));
+    if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("../renderers.ts")).diffMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });
 }

@@ -44,7 +44,7 @@ export function estimateCommand(program: Command, io: Io): void {
     const results = estimates.map(resultOf);
     if (results.length > 1) markResults(results);
     const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, results };
-    await writeOutput(io, format, report, async () => (await import("../report/render.ts")).render);
+    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).render);
     writeWarnings(io, results, notices);
   });
 }

@@ -1,4 +1,5 @@
-import { appendFileSync } from "node:fs";
+import { appendFileSync, fstatSync, readSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
 import { isoDay } from "../dates.ts";
 import { MAX_INPUT_BYTES, tooBig } from "../read.ts";
 
@@ -8,7 +9,8 @@ import { MAX_INPUT_BYTES, tooBig } from "../read.ts";
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean | undefined };
   stderr: { write(text: string): unknown };
-  stdinIsTTY: boolean;
+  /** stdin may carry a workload: a pipe, a file or a socket (not a terminal, not /dev/null). */
+  stdinPiped: boolean;
   readStdin(): Promise<string>;
   env: Record<string, string | undefined>;
   /** Today as YYYY-MM-DD (UTC). */
@@ -17,26 +19,81 @@ export interface Io {
   appendFile(path: string, text: string): void;
 }
 
+// The real one works on file descriptors 0, 1 and 2 directly. process.stdin/stdout/stderr are
+// streams whose first use loads Node's stream, net and tty modules — several milliseconds of a
+// start-up budget of a few tens — and a CLI that writes one report needs none of that.
 export function processIo(): Io {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
-    readStdin: () => readAll(process.stdin),
+    stdout: fdWriter(1),
+    stderr: fdWriter(2),
+    stdinPiped: stdinPiped(),
+    readStdin: async () => readFd(0),
     env: process.env,
     today: () => isoDay(new Date()),
     appendFile: (path, text) => appendFileSync(path, text),
   };
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Whole writes to a descriptor; a reader that went away (`| head`) ends the writing, quietly. */
+function fdWriter(fd: number): Io["stdout"] {
+  let closed = false;
+  return {
+    write(text: string) {
+      const buf = Buffer.from(text, "utf8");
+      for (let off = 0; off < buf.length && !closed; ) {
+        try {
+          off += writeSync(fd, buf, off);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === "EAGAIN") pause(1); // a non-blocking pipe that is full: let the reader catch up
+          else if (code === "EPIPE") closed = true;
+          else throw e;
+        }
+      }
+      return true;
+    },
+    // Only colour decisions ask, and only for tables: tty is loaded then, not at start.
+    get isTTY() {
+      const tty = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
+      return tty.isatty(fd);
+    },
+  };
+}
+
+// fstat rather than process.stdin.isTTY, for the same reason as above.
+function stdinPiped(): boolean {
+  try {
+    const st = fstatSync(0);
+    return st.isFIFO() || st.isFile() || st.isSocket();
+  } catch {
+    return false; // no stdin at all
+  }
+}
+
+/** All of a descriptor, up to the input size limit (a stream of garbage fails fast). */
+function readFd(fd: number): string {
   const chunks: Buffer[] = [];
+  const buf = Buffer.alloc(64 * 1024);
   let size = 0;
-  for await (const chunk of stream) {
-    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buf.length;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") {
+        pause(2);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw e;
+    }
+    if (n === 0) break;
+    size += n;
     if (size > MAX_INPUT_BYTES) throw tooBig("stdin", "the workload");
-    chunks.push(buf);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
   }
   return Buffer.concat(chunks).toString("utf8");
 }

@@ -16,14 +16,14 @@ export function modelsCommand(program: Command, io: Io): void {
   models.addOption(atOption());
   models.action(async (flags: Flags) => {
     const format = outputFormat(flags);
-    const registry = await registryFor(flags, io);
+    const registry = await registryFor(flags, io, "full");
     let list = flags.provider ? registry.byProvider(flags.provider) : [...registry.all()];
     if (flags.search !== undefined) {
       const q = flags.search.toLowerCase();
       list = list.filter((m) => [m.id, m.name, m.provider, ...(m.aliases ?? [])].some((s) => s.toLowerCase().includes(q)));
     }
     const report = modelsReport(list, flags.at ?? io.today());
-    await writeOutput(io, format, report, async () => (await import("../report/models.ts")).renderModelList);
+    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).renderModelList);
   });
 
   const show = models
@@ -36,8 +36,8 @@ export function modelsCommand(program: Command, io: Io): void {
   show.action(async (name: string, _flags: Flags, cmd: Command) => {
     const flags = cmd.optsWithGlobals<Flags>();
     const format = outputFormat(flags);
-    const registry = await registryFor(flags, io);
+    const registry = await registryFor(flags, io, "full");
     const card = modelCard(registry.get(name), flags.at ?? io.today());
-    await writeOutput(io, format, card, async () => (await import("../report/models.ts")).renderModelCard);
+    await writeOutput(io, format, card, async () => (await import("../renderers.ts")).renderModelCard);
   });
 }

@@ -26,7 +26,7 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
   const tokenFlags = TOKEN_FLAGS.filter((f) => flags[f] !== undefined).map(flagName);
   // Piped stdin is read whenever no file is named, so that a workload piped next to flags
   // that describe another is an error rather than silently dropped.
-  const piped = arg === undefined && !io.stdinIsTTY ? await io.readStdin() : "";
+  const piped = arg === undefined && io.stdinPiped ? await io.readStdin() : "";
   const sources = [
     arg !== undefined && "a workload file",
     piped.trim() !== "" && "stdin",
@@ -49,7 +49,7 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
   } else if (flags.preset !== undefined) {
     loaded = await fromPreset(flags.preset, []);
   } else if (tokenFlags.length > 0) {
-    const { parseWorkload } = await import("../workload/parse.ts");
+    const { parseWorkload } = await import("../validators.ts");
     const workload = parseWorkload(fromFlags(flags), { label: "flags", defaultName: "custom" });
     loaded = { workload, notices: [], base: { name: workload.name, source: "flags" } };
   } else {
@@ -84,7 +84,7 @@ function finish(loaded: Loaded, flags: Pick<WorkloadFlags, "runs" | "per" | "tie
 export async function loadWorkloadArgs(args: readonly string[], flags: Pick<WorkloadFlags, "runs" | "per">, io: Io): Promise<LoadedWorkload[]> {
   const out: LoadedWorkload[] = [];
   if (args.length === 0) {
-    const piped = io.stdinIsTTY ? "" : await io.readStdin();
+    const piped = io.stdinPiped ? await io.readStdin() : "";
     if (piped.trim() === "") throw new TokencostError("USAGE", "no workload: give workload files or directories, or pipe one on stdin");
     return [finish(await fromText(piped, "stdin", "stdin"), flags)];
   }
@@ -117,7 +117,7 @@ function isDirectory(path: string): boolean {
 
 async function fromText(text: string, label: string, source: string): Promise<Loaded> {
   const defaultName = source === "file" ? basename(label).replace(/\.json$/i, "") : "stdin";
-  const { parseWorkloadText } = await import("../workload/parse.ts");
+  const { parseWorkloadText } = await import("../validators.ts");
   const workload = parseWorkloadText(text, { label, defaultName });
   const base = source === "file" ? { name: workload.name, source, path: label } : { name: workload.name, source };
   return { workload, notices: [] as Warning[], base };
@@ -143,7 +143,7 @@ async function presetWorkload(preset: Preset) {
     const parsed = reviveWorkloads(__TOKENCOST_PRESETS__)[preset.name];
     if (parsed) return parsed;
   }
-  const { parseWorkload } = await import("../workload/parse.ts");
+  const { parseWorkload } = await import("../validators.ts");
   return parseWorkload(preset.workload, { label: `preset ${preset.name}`, defaultName: preset.name });
 }
 

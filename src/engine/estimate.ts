@@ -1,5 +1,5 @@
 import { Decimal } from "../decimal.ts";
-import { TokencostError } from "../errors.ts";
+import { isTokencostError, TokencostError } from "../errors.ts";
 import { BILLED_CLASSES, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
 import type { ModelStatus } from "../pricing/schema.ts";
@@ -10,6 +10,7 @@ import type { ModelPin, Step, Workload } from "../workload/types.ts";
 import { expandAgent, expandCall, type Expansion, type Overflow } from "./agent.ts";
 import { Ledger } from "./ledger.ts";
 import { addTime, callsTime, longestTime, scaleTime, totalSeconds, zeroTime, type Time } from "./time.ts";
+import { byText, groupDigits } from "../text.ts";
 
 /** The five token classes of SPEC §4; 1-hour cache writes report as cacheWrite. */
 export const TOKEN_CLASSES = ["input", "cachedInput", "cacheWrite", "output", "reasoning"] as const;
@@ -83,7 +84,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
       try {
         p = priceModel(m, { at: options.at, serviceTier });
       } catch (e) {
-        if (e instanceof TokencostError) throw new TokencostError(e.code, `${prefix(where)}${e.message}`, e.hint);
+        if (isTokencostError(e)) throw new TokencostError(e.code, `${prefix(where)}${e.message}`, e.hint);
         throw e;
       }
       pricings.set(m.id, p);
@@ -163,7 +164,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   const order = (l: ReturnType<Ledger["entries"]>[number]) => [l.pricing.model.id === main.id ? 0 : 1, l.pricing.model.id, l.band] as const;
   const entries = ledger.entries().sort((a, b) => {
     const [x, y] = [order(a), order(b)];
-    return x[0] - y[0] || x[1].localeCompare(y[1]) || x[2] - y[2];
+    return x[0] - y[0] || byText(x[1], y[1]) || x[2] - y[2];
   });
   for (const line of entries) {
     const band = line.pricing.bands[line.band]!;
@@ -242,7 +243,7 @@ const CLASS_NAMES: Record<BilledClass, string> = {
 export function describeOverflow(o: Overflow & { path: string }): string {
   const what = o.kind === "context" ? "context window" : o.kind === "input" ? "input limit" : "output limit";
   const at = o.path === "(top level)" ? "" : ` (${o.path})`;
-  return `${o.model}: turn ${o.turn}${at} needs ${o.size.toLocaleString("en-US")} tokens, over its ${o.limit.toLocaleString("en-US")}-token ${what}`;
+  return `${o.model}: turn ${o.turn}${at} needs ${groupDigits(o.size)} tokens, over its ${groupDigits(o.limit)}-token ${what}`;
 }
 
 function dedupe(ws: Warning[]): Warning[] {

@@ -3,6 +3,7 @@ import { TokencostError } from "../errors.ts";
 import { warning, type Warning } from "../warnings.ts";
 import { addDays, daysBetween } from "../dates.ts";
 import { lifecycleNotices } from "./lifecycle.ts";
+import { byText } from "../text.ts";
 import type { Model } from "./registry.ts";
 import type { PartialRates, Rates, Tier } from "./schema.ts";
 
@@ -60,7 +61,7 @@ export function scheduleAt(model: Model, at: string): Schedule {
   let running: PartialRates = rates;
   let runningTiers = tiers;
   const horizon = addDays(at, PRICE_CHANGE_HORIZON_DAYS);
-  const scheduled = [...(model.scheduledPrices ?? [])].sort((a, b) => a.from.localeCompare(b.from));
+  const scheduled = [...(model.scheduledPrices ?? [])].sort((a, b) => byText(a.from, b.from));
   for (const change of scheduled) {
     const [before, tiersBefore] = [running, runningTiers];
     running = applyChange(running, change.rates);

@@ -1,3 +1,5 @@
+import { groupDigits } from "../text.ts";
+
 // Numbers as people read them. Money keeps its precision by magnitude: a per-call cost of
 // $0.0000167 must never print as $0.00.
 
@@ -6,7 +8,8 @@ export function formatUsd(n: number): string {
   const sign = n < 0 ? "-" : "";
   const abs = Math.abs(n);
   if (abs >= 1) {
-    return `${sign}$${abs.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    const [whole, cents] = abs.toFixed(2).split(".");
+    return `${sign}$${groupDigits(BigInt(whole!))}.${cents}`;
   }
   // Four significant digits below a dollar (never fewer than 9 decimals' worth: the nano-dollar).
   const decimals = Math.min(9, Math.max(2, 3 - Math.floor(Math.log10(abs))));
@@ -36,11 +39,13 @@ export function formatSeconds(s: number | null): string {
   return `${Math.floor(total / 86_400)}d ${Math.floor((total % 86_400) / 3600)}h`;
 }
 
-export const formatInt = (n: number | bigint): string => n.toLocaleString("en-US");
+export const formatInt = (n: number | bigint): string => groupDigits(typeof n === "number" ? BigInt(Math.round(n)) : n);
 
 /** Rates per million tokens: "1.50", "0.075", "0.003625". */
 export function formatRate(n: number): string {
-  return n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+  // Two decimals at least, six at most, no trailing zeros beyond the cents: 1.50, 0.075, 0.003625.
+  const [whole, frac = ""] = n.toFixed(6).split(".");
+  return `${groupDigits(BigInt(whole!))}.${frac.replace(/0+$/, "").padEnd(2, "0")}`;
 }
 
 export function formatTokensShort(n: number | null | undefined): string {
@@ -52,5 +57,5 @@ export function formatTokensShort(n: number | null | undefined): string {
 
 export function formatRatio(n: number | null): string {
   if (n === null) return "—";
-  return `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString("en-US")}×`;
+  return `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : groupDigits(BigInt(Math.round(n)))}×`;
 }

@@ -2,6 +2,7 @@ import { DAYS_PER_MONTH, TOKEN_CLASSES, type Estimate, type TokenClass } from ".
 import type { Overflow } from "../engine/agent.ts";
 import type { Warning } from "../warnings.ts";
 import type { Runs } from "../workload/types.ts";
+import { byText } from "../text.ts";
 
 // The one canonical report object (schemaVersion 1). Every output format renders it; `--json`
 // is this object serialized. Money is USD per run rounded to the nano-dollar, with the exact
@@ -122,7 +123,7 @@ export function sortResults(results: readonly ReportResult[], sort: SortKey): Re
     (a, b) =>
       Number(b.fits) - Number(a.fits) ||
       (sort === "time" ? byTime(a, b) : byCost(a, b) || byTime(a, b)) ||
-      a.model.localeCompare(b.model),
+      byText(a.model, b.model),
   );
 }
 

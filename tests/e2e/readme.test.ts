@@ -85,7 +85,7 @@ describe("README GitHub Actions workflow", () => {
       cmd.action(() => {});
       cmd.commands.forEach(stub);
     };
-    const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdinIsTTY: true, readStdin: async () => "", env: {}, today: () => "2026-11-27", appendFile: () => {} };
+    const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdinPiped: false, readStdin: async () => "", env: {}, today: () => "2026-11-27", appendFile: () => {} };
     const program = buildProgram(io);
     program.commands.forEach(stub);
     // A bad flag, value or argument makes commander throw (the program is built with exitOverride).
