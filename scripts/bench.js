@@ -47,8 +47,19 @@ for (const cmd of COMMANDS) {
   results.push({ command: `tokencost ${cmd.join(" ")}`, runs, nodeMs: median(base), tokencostMs: median(tool), ratio: median(ratios) });
 }
 
+// Bad input must fail fast too: 20 MB of garbage on stdin (the issue's worst case).
+const garbage = Buffer.alloc(20 * 1024 * 1024, "x");
+const garbageMs = median(
+  Array.from({ length: 5 }, () => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [bin, "estimate", "--model", "gemini-3.5-flash"], { input: garbage, stdio: ["pipe", "ignore", "ignore"] });
+    if (r.status !== 2) throw new Error(`garbage run exited ${r.status}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  }),
+);
+
 if (asJson) {
-  console.log(JSON.stringify({ node: process.version, target: TARGET, results }, null, 2));
+  console.log(JSON.stringify({ node: process.version, target: TARGET, results, garbageMs }, null, 2));
 } else {
   console.log(`node ${process.version} · ${runs} paired runs per command · median of per-pair ratios\n`);
   const w = Math.max(...results.map((r) => r.command.length));
@@ -56,6 +67,7 @@ if (asJson) {
   for (const r of results) {
     console.log(`${r.command.padEnd(w)}  ${r.nodeMs.toFixed(1).padStart(6)} ms  ${r.tokencostMs.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2).padStart(5)}×`);
   }
+  console.log(`\n20 MB of garbage on stdin: rejected (exit 2) in ${garbageMs.toFixed(0)} ms`);
   const first = results[0];
   console.log(`\ntarget for "${first.command}": ≤ ${TARGET}× — ${first.ratio <= TARGET ? "met" : "NOT met"}`);
 }

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { isTokencostError, TokencostError } from "./errors.ts";
+import { jsonErrorOffset } from "./json-error.ts";
 
 // Workloads and pricing files are small; anything this big is a mistake, and reading it whole
 // would cost memory for nothing.
@@ -39,18 +40,16 @@ export function parseJson(text: string, label: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return JSON.parse(body);
-  } catch (e) {
-    const message = (e as Error).message;
-    const pos = /position (\d+)/.exec(message);
+  } catch {
+    if (body.trim() === "") throw new TokencostError("JSON", `${label}: not valid JSON (it is empty)`);
+    const offset = jsonErrorOffset(body);
     let where = "";
-    if (pos) {
-      const offset = Number(pos[1]);
+    if (offset !== undefined && offset >= body.length) where = " (it ends too early)";
+    else if (offset !== undefined) {
       const before = body.slice(0, offset);
       const line = before.split("\n").length;
       const col = offset - before.lastIndexOf("\n");
       where = ` at line ${line}, column ${col}`;
-    } else if (/Unexpected end of JSON input/.test(message) || body.trim() === "") {
-      where = body.trim() === "" ? " (it is empty)" : " (it ends too early)";
     }
     throw new TokencostError("JSON", `${label}: not valid JSON${where}`);
   }

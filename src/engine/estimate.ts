@@ -221,6 +221,16 @@ export function estimate(workload: Workload, registry: Registry, model: string |
     const runs = BigInt(workload.runs.count) * (workload.runs.per === "day" ? BigInt(DAYS_PER_MONTH) : 1n);
     result.perMonth = { runs, usd: cost.total.mul(runs), seconds: total === null ? null : nano(total * Number(runs)) };
   }
+  // Exact arithmetic has no ceiling, a report's numbers do: beyond ~1e308 they would print as
+  // Infinity or null, which is worse than saying so.
+  const figures = [
+    ...Object.values(tokens).map(Number),
+    cost.total.toNumber(),
+    ...(result.perMonth ? [result.perMonth.usd.toNumber(), result.perMonth.seconds ?? 0] : []),
+  ];
+  if (!figures.every(Number.isFinite)) {
+    throw new TokencostError("WORKLOAD", `${label}: the totals are too large to represent (check repeat, requests and runs)`);
+  }
   return result;
 }
 

@@ -33,6 +33,19 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
     ["token flags and a file", ["estimate", ...M, "examples/rag-batch.json", "--input", "1"], undefined, /give the workload one way/],
     ["--system without --turns", ["estimate", ...M, "--input", "1", "--system", "100"], undefined, /--system need --turns/],
     ["--per without --runs", ["estimate", ...M, "--input", "1", "--per", "day"], undefined, /--per needs --runs/],
+    ["tokens beyond 2^53", ["estimate", ...M], '{"input": 9007199254740993}', /stdin: input: at most 2\^53−1 tokens/],
+    ["NaN tokens", ["estimate", ...M], '{"input": "NaN"}', /stdin: input: expected a whole number of tokens like 1200, "120k" or "1\.5M", got "NaN"/],
+    ["a NaN literal", ["estimate", ...M], '{"input": NaN}', /stdin: not valid JSON at line 1, column 11/],
+    ["fractional tokens", ["estimate", ...M], '{"output": 10.5}', /stdin: output: expected a whole number of tokens like 1200, "120k" or "1\.5M", got 10\.5/],
+    ["zero turns", ["estimate", ...M], '{"agent": {"turns": 0, "perTurn": {"input": 1}}}', /stdin: agent\.turns: turns must be at least 1, got 0/],
+    ["fractional turns", ["estimate", ...M], '{"agent": {"turns": 2.5, "perTurn": {"input": 1}}}', /stdin: agent\.turns: expected a whole number of turns/],
+    ["a hit rate above 1", ["estimate", ...M], '{"agent": {"turns": 2, "perTurn": {"input": 1}, "caching": {"hitRate": 1.5}}}', /agent\.caching\.hitRate: expected a number from 0 to 1, got 1\.5/],
+    ["a negative hit rate", ["estimate", ...M, "--turns", "2", "--input", "1", "--hit-rate", "-0.1"], undefined, /expected a number from 0 to 1/],
+    ["a bad duration", ["estimate", ...M], '{"input": 1, "toolSeconds": "soon"}', /stdin: toolSeconds: a duration in seconds like 2\.5, "30s" or "2m", got "soon"/],
+    ["an unknown service tier in the file lists the valid ones", ["estimate", ...M], '{"input": 1, "serviceTier": "turbo"}', /gemini-3\.5-flash has no service tier "turbo" — it has: standard, batch, flex, priority/],
+    ["an unknown cache TTL lists the valid ones", ["estimate", ...M], '{"agent": {"turns": 2, "perTurn": {"input": 1}, "caching": {"ttl": "2h"}}}', /agent\.caching\.ttl: expected one of "5m", "1h", got "2h"/],
+    ["a __proto__ key", ["estimate", ...M], '{"input": 1, "__proto__": {"output": 5}}', /stdin: __proto__: unknown key "__proto__"/],
+    ["an empty --input", ["estimate", ...M, "--input", ""], undefined, /argument '' is invalid/],
     ["piped stdin and token flags", ["estimate", ...M, "--output", "10"], '{"input": "1M"}', /give the workload one way: stdin and --output both describe it/],
     ["piped stdin and --preset", ["estimate", ...M, "--preset", "rag"], '{"input": "1M"}', /give the workload one way: stdin and --preset both describe it/],
     ["--json with another --format", ["estimate", ...M, "--input", "1", "--json", "--format", "csv"], undefined, /--json contradicts --format csv/],
@@ -41,6 +54,20 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
     ["a model retired by the pricing date", ["estimate", "--model", "claude-sonnet-4-5", "--input", "1", "--at", "2027-03-01"], undefined, /claude-sonnet-4-5 was retired on 2026-11-30 — its replacement is claude-sonnet-5-5/],
   ])("%s", (_, args, input, message) => {
     expect(expectInputError(tokencost(args, input === undefined ? {} : { input }))).toMatch(message);
+  });
+
+  it("empty piped stdin means no workload: the preset, said aloud", () => {
+    const r = tokencost(["estimate", ...M, "--json"], { input: "" });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("using the built-in coding-agent preset");
+  });
+
+  it("a 20 MB line of garbage on stdin or in a file fails at the size limit", () => {
+    const garbage = "x".repeat(20 * 1024 * 1024);
+    expect(expectInputError(tokencost(["estimate", ...M], { input: garbage }))).toBe("tokencost: stdin: the workload is larger than 8 MB");
+    expect(expectInputError(tokencost(["estimate", ...M, "-"], { input: garbage }))).toBe("tokencost: stdin: the workload is larger than 8 MB");
+    const big = tempFile("garbage.json", garbage);
+    expect(expectInputError(tokencost(["estimate", ...M, big]))).toBe(`tokencost: ${big}: workload is larger than 8 MB`);
   });
 
   it("nesting 20,000 levels deep is one clear error", () => {
