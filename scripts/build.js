@@ -28,7 +28,19 @@ const presets = Object.fromEntries(
   PRESETS.map((p) => [p.name, parseWorkload(p.workload, { label: `preset ${p.name}`, defaultName: p.name })]),
 );
 
-const common = { bundle: true, platform: "node", format: "cjs", target: "node20", minify: process.env.TOKENCOST_MINIFY !== "0", legalComments: "none", logLevel: "warning" };
+const common = {
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  minify: process.env.TOKENCOST_MINIFY !== "0",
+  legalComments: "none",
+  logLevel: "warning",
+  // CommonJS has no import.meta; the one module that asks for it (to find pricing/ when the
+  // registry is not inline) gets the bundle's own URL — dist/bin/ is as deep as src/pricing/.
+  define: { "import.meta.url": "__tokencost_import_meta_url" },
+  banner: { js: 'const __tokencost_import_meta_url = require("url").pathToFileURL(__filename).href;' },
+};
 
 // zod is most of the weight, cli-table3 and chalk the rest: the validators and the renderers
 // get files of their own, required on demand. (They carry their own copies of the small shared
@@ -68,12 +80,9 @@ await build({
   outfile: `${root}dist/bin/cli.cjs`,
   plugins: [keepApart, lazyChildProcess],
   define: {
+    ...common.define,
     __TOKENCOST_PRICING__: JSON.stringify(JSON.stringify(pricing.map(pricingFields))),
     __TOKENCOST_PRESETS__: JSON.stringify(serializeWorkloads(presets)),
-    "import.meta.url": "__tokencost_import_meta_url",
   },
-  // CommonJS has no import.meta; the one module that asks for it (to find pricing/ when not
-  // bundled) gets the bundle's own URL.
-  banner: { js: 'const __tokencost_import_meta_url = require("url").pathToFileURL(__filename).href;' },
 });
 console.log(`built dist/ and dist/bin/cli.cjs (${pricing.reduce((n, f) => n + f.models.length, 0)} models, ${PRESETS.length} presets inline)`);

@@ -81,7 +81,9 @@ export class Decimal {
     if (this.scale === 0) return (neg ? "-" : "") + digits;
     digits = digits.padStart(this.scale + 1, "0");
     const whole = digits.slice(0, digits.length - this.scale);
-    const frac = digits.slice(digits.length - this.scale).replace(/0+$/, "");
+    let end = digits.length;
+    while (end > whole.length && digits.charCodeAt(end - 1) === 48) end--; // linear, unlike /0+$/ on long runs
+    const frac = digits.slice(whole.length, end);
     return (neg ? "-" : "") + whole + (frac ? `.${frac}` : "");
   }
 

@@ -16,9 +16,13 @@ export type * from "./workload/types.ts";
 
 export { estimate, TOKEN_CLASSES, DAYS_PER_MONTH, type Estimate, type EstimateOptions, type TokenClass } from "./engine/estimate.ts";
 export { expandAgent, expandCall, type Expansion, type Overflow } from "./engine/agent.ts";
+export { checkBudget, mergeBudgets, LIMITS, type Check, type LimitKind } from "./engine/budget.ts";
+export { diffEstimates, type Diff, type Thresholds } from "./engine/diff.ts";
+export { statusAt } from "./pricing/lifecycle.ts";
 
 export { resultOf, markResults, sortResults, SCHEMA_VERSION, type Report, type ReportResult } from "./report/report.ts";
 export { render, FORMATS, type Format } from "./report/render.ts";
 export { formatUsd, formatSeconds } from "./report/format.ts";
 
-export { run } from "./main.ts";
+export { run, buildProgram, EXIT } from "./main.ts";
+export { processIo, type Io } from "./commands/io.ts";

@@ -1,27 +1,68 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { isTokencostError, TokencostError } from "./errors.ts";
 import { jsonErrorOffset } from "./json-error.ts";
 
-// Workloads and pricing files are small; anything this big is a mistake, and reading it whole
-// would cost memory for nothing.
+// Reading what users hand us. Workloads and pricing files are small; anything past the limit
+// is a mistake, so reads stop there — for files, for pipes and devices (/dev/zero has no size
+// to check up front), and for stdin alike.
+
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+/** Deeper JSON than this is not a workload or a pricing file; it is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 256;
 
 export function readTextFile(path: string, what: string): string {
-  let size: number;
+  let fd: number;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new TokencostError("FILE", `${path}: is a directory, not a ${what}`);
-    size = st.size;
+    if (statSync(path).isDirectory()) throw new TokencostError("FILE", `${path}: is a directory, not a ${what}`);
+    fd = openSync(path, "r");
   } catch (e) {
     if (isTokencostError(e)) throw e;
     throw fileError(path, what, e);
   }
-  if (size > MAX_INPUT_BYTES) throw tooBig(path, what);
   try {
-    return readFileSync(path, "utf8");
+    return readBounded(fd, path, what);
   } catch (e) {
+    if (isTokencostError(e)) throw e;
     throw fileError(path, what, e);
+  } finally {
+    closeSync(fd);
   }
+}
+
+export function listDirectory(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch (e) {
+    throw fileError(path, "directory", e);
+  }
+}
+
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** All of a descriptor as UTF-8, failing as soon as it passes the size limit. */
+export function readBounded(fd: number, label: string, what: string): string {
+  const chunks: Buffer[] = [];
+  const buf = Buffer.alloc(64 * 1024);
+  let size = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") {
+        pause(2); // a non-blocking pipe with nothing yet
+        continue;
+      }
+      if (code === "EOF") break;
+      throw e;
+    }
+    if (n === 0) break;
+    size += n;
+    if (size > MAX_INPUT_BYTES) throw tooBig(label, what);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export function tooBig(label: string, what: string): TokencostError {
@@ -35,11 +76,12 @@ function fileError(path: string, what: string, e: unknown): TokencostError {
   return new TokencostError("FILE", `${path}: cannot read ${what}: ${reason}`);
 }
 
-/** JSON.parse with the error placed at a line and column of the named file. */
+/** JSON.parse with the error placed at a line and column of the named file, and a depth limit. */
 export function parseJson(text: string, label: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch {
     if (body.trim() === "") throw new TokencostError("JSON", `${label}: not valid JSON (it is empty)`);
     const offset = jsonErrorOffset(body);
@@ -53,4 +95,22 @@ export function parseJson(text: string, label: string): unknown {
     }
     throw new TokencostError("JSON", `${label}: not valid JSON${where}`);
   }
+  if (depthOver(value, MAX_JSON_DEPTH)) {
+    throw new TokencostError("JSON", `${label}: JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
+  }
+  return value;
+}
+
+/** Whether a parsed value nests deeper than `limit`, found without recursion. */
+function depthOver(root: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }

@@ -8,3 +8,8 @@ export function groupDigits(n: number | bigint): string {
   const digits = (neg ? -n : n).toString();
   return (neg ? "-" : "") + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+
+/** A user-supplied name in a message: quoted, control characters escaped, long ones cut. */
+export function quote(text: string, max = 60): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
+}

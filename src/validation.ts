@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { TokencostError, type ErrorCode } from "./errors.ts";
 import { likelyTypo } from "./suggest.ts";
+import { quote } from "./text.ts";
 
 export type JsonPath = readonly (string | number)[];
 
@@ -9,8 +10,8 @@ export function formatPath(path: JsonPath): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(part)) out += out ? `.${part}` : part;
-    else out += `[${JSON.stringify(part)}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part) && part.length <= 60) out += out ? `.${part}` : part;
+    else out += `[${quote(part)}]`;
   }
   return out || "(top level)";
 }
@@ -38,16 +39,19 @@ export interface KeyContext {
 
 export function unknownKeyMessage(key: string, keys: KeyContext): string {
   const typo = likelyTypo(key, keys.candidates);
-  if (typo && typo !== key) return `unknown key "${key}" — did you mean "${typo}"?`;
-  if (keys.elsewhere.has(key)) return `"${key}" does not belong here (this object takes: ${keys.here.join(", ")})`;
-  return `unknown key "${key}" (known keys: ${keys.here.join(", ")})`;
+  if (typo && typo !== key) return `unknown key ${quote(key)} — did you mean "${typo}"?`;
+  if (keys.elsewhere.has(key)) return `${quote(key)} does not belong here (this object takes: ${keys.here.join(", ")})`;
+  return `unknown key ${quote(key)} (known keys: ${keys.here.join(", ")})`;
 }
 
 function issueMessage(issue: z.core.$ZodIssue, keys: KeyContext): string {
   const got = "input" in issue && issue.input !== undefined ? `, got ${describeValue(issue.input)}` : "";
   switch (issue.code) {
-    case "unrecognized_keys":
-      return issue.keys.map((k) => unknownKeyMessage(k, keys)).join("; ");
+    case "unrecognized_keys": {
+      // The first is the message; thousands of them would not be one line.
+      const rest = issue.keys.length - 1;
+      return `${unknownKeyMessage(issue.keys[0]!, keys)}${rest > 0 ? ` (and ${rest} more unknown key${rest > 1 ? "s" : ""})` : ""}`;
+    }
     case "invalid_type":
       if (issue.input === undefined) return `required (${issue.expected})`;
       return `expected ${issue.expected}${got}`;
@@ -128,9 +132,8 @@ export function zodFailure(code: ErrorCode, where: string, error: z.ZodError, ct
   const keys: KeyContext = { here, candidates, elsewhere: ctx.elsewhere };
   const path = [...(ctx.basePath ?? []), ...(issue.path as (string | number)[])];
   // An unknown key is reported at the key itself, not at the object that holds it.
-  const single = issue.code === "unrecognized_keys" && issue.keys.length === 1;
-  const at = single ? [...path, issue.keys[0]!] : path;
+  const at = issue.code === "unrecognized_keys" ? [...path, issue.keys[0]!] : path;
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? "s" : ""})` : "";
-  const msg = single ? unknownKeyMessage(issue.keys[0]!, keys) : issueMessage(issue, keys);
+  const msg = issueMessage(issue, keys);
   return new TokencostError(code, `${where}: ${formatPath(at)}: ${msg}${more}`);
 }

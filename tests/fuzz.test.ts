@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "../src/workload/presets.ts";
 import { runCli, type CliRun } from "./cli-harness.ts";
-import { tokencost } from "./e2e/spawn.ts";
+import { tempFile, tokencost } from "./e2e/spawn.ts";
 
 // A seeded mutation fuzzer: valid workloads with values swapped for junk, keys dropped, added
 // or misspelt, run through the CLI. Every case must end in a report with finite, non-negative
@@ -50,7 +50,7 @@ function mutate(seed: Json, mutations: Mutation[]): string {
     const obj = container as Record<string, unknown>;
     switch (m.op % 6) {
       case 0: // a value swapped for junk
-        obj[key as string] = JUNK[m.pick % JUNK.length];
+        obj[key as string] = structuredClone(JUNK[m.pick % JUNK.length]);
         break;
       case 1: // a key dropped
         if (Array.isArray(container)) container.splice(key as number, 1);
@@ -63,7 +63,11 @@ function mutate(seed: Json, mutations: Mutation[]): string {
         }
         break;
       case 3: // a key added
-        if (!Array.isArray(container)) obj[["extra", "__proto__", "inptu", "model", "steps", "repeat"][m.pick % 6]!] = JUNK[m.pick % JUNK.length];
+        if (!Array.isArray(container)) {
+          // defineProperty, so that "__proto__" becomes a key rather than a prototype.
+          const name = ["extra", "__proto__", "inptu", "model", "steps", "repeat"][m.pick % 6]!;
+          Object.defineProperty(obj, name, { value: structuredClone(JUNK[m.pick % JUNK.length]), enumerable: true, writable: true, configurable: true });
+        }
         break;
       case 4: // a value wrapped
         obj[key as string] = m.pick % 2 ? [obj[key as string]] : { value: obj[key as string] };
@@ -78,18 +82,32 @@ function mutate(seed: Json, mutations: Mutation[]): string {
 
 const mutation = fc.record({ op: fc.nat(), at: fc.nat(), pick: fc.nat() });
 const cases = fc.tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([s, ms]) => mutate(s, ms));
-const ARGS = ["estimate", "--model", "gemini-3.5-flash", "--json", "--at", "2026-11-27"];
+const AT = ["--at", "2026-11-27"];
+// Each case goes through one of the commands that read workloads, in one of the formats.
+const COMMANDS: { args: string[]; budget?: boolean; json: boolean }[] = [
+  { args: ["estimate", "--model", "gemini-3.5-flash", "--json", ...AT], json: true },
+  { args: ["estimate", "--model", "claude-sonnet-4-6", ...AT], json: false },
+  { args: ["compare", "--models", "gpt-5.4-mini,gemini-3.5-flash", "--format", "markdown", ...AT], json: false },
+  { args: ["check", "--model", "gpt-5.4-mini", "--budget", "1", "--json", ...AT], budget: true, json: true },
+  { args: ["estimate", "--model", "kimi-k2.6", "--format", "csv", ...AT], json: false },
+];
 
-function expectClean(r: { code: number | null; stdout: string; stderr: string }, input: string): void {
-  const where = `input: ${input.slice(0, 300)}\nstderr: ${r.stderr}`;
-  if (r.code === 0) {
+const finiteNonNegative = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n >= 0;
+
+function expectClean(r: { code: number | null; stdout: string; stderr: string }, input: string, cmd: (typeof COMMANDS)[number]): void {
+  const where = `${cmd.args.join(" ")}\ninput: ${input.slice(0, 300)}\nstderr: ${r.stderr.slice(0, 500)}`;
+  if (r.code === 0 || (cmd.budget && r.code === 1)) {
+    expect(r.stdout.length, where).toBeGreaterThan(0);
+    expect(r.stdout, where).not.toMatch(/NaN|Infinity|undefined/);
+    if (!cmd.json) return;
     const report = JSON.parse(r.stdout);
-    const finiteNonNegative = (n: unknown) => typeof n === "number" && Number.isFinite(n) && n >= 0;
     for (const result of report.results) {
       for (const n of [...Object.values(result.cost), ...Object.values(result.tokens)]) expect(finiteNonNegative(n), where).toBe(true);
       for (const line of result.lines) expect(finiteNonNegative(line.usd) && finiteNonNegative(line.tokens), where).toBe(true);
       const s = result.seconds.total;
-      expect(s === null || (Number.isFinite(s) && s >= 0), where).toBe(true);
+      // Unknown time is said, never a silent null.
+      if (s === null) expect(result.warnings.some((w: { code: string }) => ["SPEED_UNKNOWN", "BATCH_LATENCY"].includes(w.code)), where).toBe(true);
+      else expect(finiteNonNegative(s), where).toBe(true);
     }
   } else {
     expect(r.code, where).toBe(2);
@@ -100,24 +118,44 @@ function expectClean(r: { code: number | null; stdout: string; stderr: string },
   }
 }
 
+// Pricing files: a bundled entry, mutated, merged over the registry with --pricing.
+const bundledEntries = JSON.parse(readFileSync(new URL("../pricing/anthropic.json", import.meta.url), "utf8")).models.slice(0, 4);
+const pricingCases = fc
+  .tuple(fc.constantFrom(...bundledEntries), fc.array(mutation, { minLength: 1, maxLength: 3 }))
+  .map(([entry, ms]) => mutate({ provider: "anthropic", models: [entry] }, ms));
+
 describe("mutation fuzzer", () => {
-  it("in-process: 1,500 mutated workloads end in a report or a clean error", async () => {
+  it("in-process: 2,000 mutated workloads, across commands and formats, end in a report or a clean error", async () => {
     let reports = 0;
     await fc.assert(
-      fc.asyncProperty(cases, async (input) => {
-        const r: CliRun = await runCli(ARGS, { stdin: input });
-        expectClean(r, input);
+      fc.asyncProperty(cases, fc.nat(COMMANDS.length - 1), async (input, c) => {
+        const cmd = COMMANDS[c]!;
+        const r: CliRun = await runCli(cmd.args, { stdin: input });
+        expectClean(r, input, cmd);
         if (r.code === 0) reports++;
       }),
-      { seed: 20261127, numRuns: 1500 },
+      { seed: 20261127, numRuns: 2000 },
     );
     // The mutations leave some workloads valid: both outcomes are exercised.
     expect(reports).toBeGreaterThan(50);
   });
 
+  it("in-process: 500 mutated pricing files end in a report or a clean error", async () => {
+    await fc.assert(
+      fc.asyncProperty(pricingCases, fc.boolean(), async (text, show) => {
+        const path = tempFile("fuzz-pricing.json", text);
+        const args = show ? ["models", "show", "claude-fable-5-2", "--pricing", path, "--json", ...AT] : ["estimate", "--model", "claude-fable-5-2", "--input", "1000", "--output", "100", "--pricing", path, "--json", ...AT];
+        const r = await runCli(args);
+        expectClean(r, text, { args, json: !show });
+      }),
+      { seed: 42, numRuns: 500 },
+    );
+  });
+
   it("through the built CLI: a sample of the same cases", () => {
-    for (const input of fc.sample(cases, { seed: 7, numRuns: 25 })) {
-      expectClean(tokencost(ARGS, { input }), input);
-    }
+    fc.sample(fc.tuple(cases, fc.nat(COMMANDS.length - 1)), { seed: 7, numRuns: 40 }).forEach(([input, c]) => {
+      const cmd = COMMANDS[c]!;
+      expectClean(tokencost(cmd.args, { input }), input, cmd);
+    });
   });
 });

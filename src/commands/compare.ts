@@ -11,6 +11,7 @@ import {
   addPricingDateOptions,
   addWorkloadOptions,
   modelListOption,
+  nonEmpty,
   outputFormat,
   type OutputFlags,
   type PricingDateFlags,
@@ -28,7 +29,7 @@ export function compareCommand(program: Command, io: Io): void {
     .description("one workload on many models: cost, time, per month, × cheapest, fits")
     .argument("[workload]", "workload JSON file, or - for stdin (default: piped stdin, else the coding-agent preset)")
     .addOption(modelListOption("--models <ids>", "models to compare, a,b,c (repeatable)"))
-    .option("--provider <provider>", "every model of one provider")
+    .option("--provider <provider>", "every model of one provider", nonEmpty("a provider"))
     .option("--all", "every model in the registry (the default; retired ones only with --allow-retired)")
     .addOption(new Option("--sort <key>", "order rows by").choices(["cost", "time"]).default("cost"));
   addWorkloadOptions(cmd);
@@ -44,7 +45,8 @@ export function compareCommand(program: Command, io: Io): void {
     const allowRetired = Boolean(flags.allowRetired);
 
     let candidates: readonly Model[];
-    if (flags.models) candidates = flags.models.map((name) => registry.get(name));
+    // Named twice (by id and alias, say) is still one row.
+    if (flags.models) candidates = [...new Set(flags.models.map((name) => registry.get(name)))];
     else {
       const pool = flags.provider ? registry.byProvider(flags.provider) : registry.all();
       candidates = pool.filter((m) => allowRetired || statusAt(m, at) !== "retired");

@@ -1,4 +1,5 @@
 import { delimiter } from "node:path";
+import { isTokencostError, TokencostError } from "../errors.ts";
 import { bundledPricing } from "../pricing/bundled.ts";
 import { Registry } from "../pricing/registry.ts";
 import type { Paint } from "../report/paint.ts";
@@ -23,11 +24,20 @@ export function pricingFilesFromEnv(value: string | undefined): string[] {
  * `full` keeps every field of the bundled entries (for `models`), not just the prices.
  */
 export async function registryFor(flags: OutputFlags, io: Io, detail: "pricing" | "full" = "pricing"): Promise<Registry> {
-  const files = [...pricingFilesFromEnv(io.env.TOKENCOST_PRICING), ...(flags.pricing ?? [])];
+  const fromEnv = pricingFilesFromEnv(io.env.TOKENCOST_PRICING);
+  const files = [...fromEnv, ...(flags.pricing ?? [])];
   const sources = bundledPricing(detail);
   if (files.length > 0) {
     const { readPricingFile } = await import("../validators.ts");
-    for (const path of files) sources.push(readPricingFile(path));
+    files.forEach((path, i) => {
+      try {
+        sources.push(readPricingFile(path));
+      } catch (e) {
+        // A path from the environment is not on the command line: say where it came from.
+        if (i < fromEnv.length && isTokencostError(e)) throw new TokencostError(e.code, `TOKENCOST_PRICING: ${e.message}`, e.hint);
+        throw e;
+      }
+    });
   }
   return new Registry(sources);
 }

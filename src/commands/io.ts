@@ -1,7 +1,8 @@
-import { appendFileSync, fstatSync, readSync, writeSync } from "node:fs";
+import { appendFileSync, fstatSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isoDay } from "../dates.ts";
-import { MAX_INPUT_BYTES, tooBig } from "../read.ts";
+import { TokencostError } from "../errors.ts";
+import { readBounded } from "../read.ts";
 
 // Everything the commands touch in the outside world, passed in: tests run the whole CLI
 // in-process with a fake, and only src/cli.ts builds the real one.
@@ -27,7 +28,7 @@ export function processIo(): Io {
     stdout: fdWriter(1),
     stderr: fdWriter(2),
     stdinPiped: stdinPiped(),
-    readStdin: async () => readFd(0),
+    readStdin: async () => readBounded(0, "stdin", "the workload"),
     env: process.env,
     today: () => isoDay(new Date()),
     appendFile: (path, text) => appendFileSync(path, text),
@@ -36,7 +37,11 @@ export function processIo(): Io {
 
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** Whole writes to a descriptor; a reader that went away (`| head`) ends the writing, quietly. */
+/**
+ * Whole writes to a descriptor; a reader that went away (`| head`) ends the writing, quietly.
+ * A report that cannot be written (a full disk) is an error for stdout; for stderr, where it
+ * would be reported, it is dropped.
+ */
 function fdWriter(fd: number): Io["stdout"] {
   let closed = false;
   return {
@@ -48,8 +53,11 @@ function fdWriter(fd: number): Io["stdout"] {
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
           if (code === "EAGAIN") pause(1); // a non-blocking pipe that is full: let the reader catch up
-          else if (code === "EPIPE") closed = true;
-          else throw e;
+          else if (code === "EPIPE" || fd === 2) closed = true;
+          else {
+            closed = true;
+            throw new TokencostError("FILE", `cannot write the report to stdout: ${(e as Error).message}`);
+          }
         }
       }
       return true;
@@ -70,32 +78,6 @@ function stdinPiped(): boolean {
   } catch {
     return false; // no stdin at all
   }
-}
-
-/** All of a descriptor, up to the input size limit (a stream of garbage fails fast). */
-function readFd(fd: number): string {
-  const chunks: Buffer[] = [];
-  const buf = Buffer.alloc(64 * 1024);
-  let size = 0;
-  for (;;) {
-    let n: number;
-    try {
-      n = readSync(fd, buf, 0, buf.length, null);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EAGAIN") {
-        pause(2);
-        continue;
-      }
-      if (code === "EOF") break;
-      throw e;
-    }
-    if (n === 0) break;
-    size += n;
-    if (size > MAX_INPUT_BYTES) throw tooBig("stdin", "the workload");
-    chunks.push(Buffer.from(buf.subarray(0, n)));
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** What a command found beyond success: a budget exceeded sets the exit code to 1. */

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { modelCard, modelsReport } from "../report/models-report.ts";
 import { registryFor, writeOutput } from "./context.ts";
 import type { Io } from "./io.ts";
-import { addOutputOptions, atOption, outputFormat, type OutputFlags, type PricingDateFlags } from "./options.ts";
+import { addOutputOptions, atOption, nonEmpty, outputFormat, type OutputFlags, type PricingDateFlags } from "./options.ts";
 
 type Flags = OutputFlags & PricingDateFlags & { provider?: string; search?: string };
 
@@ -10,8 +10,8 @@ export function modelsCommand(program: Command, io: Io): void {
   const models = program
     .command("models")
     .description("the pricing registry (`models show ID` for one model's card)")
-    .option("--provider <provider>", "only this provider's models")
-    .option("--search <text>", "only models whose id, name or alias contains this text");
+    .option("--provider <provider>", "only this provider's models", nonEmpty("a provider"))
+    .option("--search <text>", "only models whose id, name or alias contains this text", nonEmpty("a search text"));
   addOutputOptions(models);
   models.addOption(atOption());
   models.action(async (flags: Flags) => {

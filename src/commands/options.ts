@@ -17,7 +17,7 @@ const argParser =
     }
   };
 
-const nonEmpty = (what: string) =>
+export const nonEmpty = (what: string) =>
   argParser((v: string) => {
     if (v.trim() === "") throw new Error(`${what} cannot be empty`);
     return v.trim();
@@ -34,7 +34,8 @@ const fractionArg = argParser((v) => {
   return n;
 });
 const dateArg = argParser((v) => {
-  if (!isIsoDay(v)) throw new Error(`expected a date as YYYY-MM-DD, got "${v}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error(`expected a date as YYYY-MM-DD, got "${v}"`);
+  if (!isIsoDay(v)) throw new Error(`${v} is not a day of the calendar`);
   return v;
 });
 const tierArg = argParser((v) => {

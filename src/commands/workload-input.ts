@@ -1,7 +1,7 @@
-import { readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { TokencostError } from "../errors.ts";
-import { readTextFile } from "../read.ts";
+import { listDirectory, readTextFile } from "../read.ts";
 import type { WorkloadInfo } from "../report/report.ts";
 import { workloadInfo } from "../report/report.ts";
 import { closest } from "../suggest.ts";
@@ -11,6 +11,7 @@ import { reviveWorkloads } from "../workload/serialize.ts";
 import type { Workload } from "../workload/types.ts";
 import type { Io } from "./io.ts";
 import { TOKEN_FLAGS, type WorkloadFlags } from "./options.ts";
+import { quote } from "../text.ts";
 
 export interface LoadedWorkload {
   workload: Workload;
@@ -19,17 +20,13 @@ export interface LoadedWorkload {
 }
 
 /**
- * Where the workload comes from, in order: a file argument (`-` = stdin), --preset, token
- * flags, piped stdin; with none of them, the coding-agent preset, said aloud.
+ * Where the workload comes from: a file argument (`-` = stdin), --preset or token flags — one
+ * of them; with none, piped stdin; with nothing piped, the coding-agent preset, said aloud.
  */
 export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags, io: Io): Promise<LoadedWorkload> {
   const tokenFlags = TOKEN_FLAGS.filter((f) => flags[f] !== undefined).map(flagName);
-  // Piped stdin is read whenever no file is named, so that a workload piped next to flags
-  // that describe another is an error rather than silently dropped.
-  const piped = arg === undefined && io.stdinPiped ? await io.readStdin() : "";
   const sources = [
     arg !== undefined && "a workload file",
-    piped.trim() !== "" && "stdin",
     flags.preset !== undefined && "--preset",
     tokenFlags.length > 0 && tokenFlags.join(" "),
   ].filter(Boolean);
@@ -44,8 +41,6 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
     loaded = await fromText(text, "stdin", "stdin");
   } else if (arg !== undefined) {
     loaded = await fromText(readTextFile(arg, "workload"), arg, "file");
-  } else if (piped.trim() !== "") {
-    loaded = await fromText(piped, "stdin", "stdin");
   } else if (flags.preset !== undefined) {
     loaded = await fromPreset(flags.preset, []);
   } else if (tokenFlags.length > 0) {
@@ -53,7 +48,12 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
     const workload = parseWorkload(fromFlags(flags), { label: "flags", defaultName: "custom" });
     loaded = { workload, notices: [], base: { name: workload.name, source: "flags" } };
   } else {
-    loaded = await fromPreset(DEFAULT_PRESET, [
+    // Piped stdin is read only when nothing else names the workload: a run inside
+    // `while read …; do tokencost … --preset rag; done < list` must not swallow the loop's input,
+    // nor wait on a pipe that stays open.
+    const piped = io.stdinPiped ? await io.readStdin() : "";
+    if (piped.trim() !== "") loaded = await fromText(piped, "stdin", "stdin");
+    else loaded = await fromPreset(DEFAULT_PRESET, [
       warning("PRESET", `no workload given: using the built-in ${DEFAULT_PRESET} preset (see \`tokencost presets\`)`),
     ]);
   }
@@ -94,7 +94,7 @@ export async function loadWorkloadArgs(args: readonly string[], flags: Pick<Work
       if (text.trim() === "") throw new TokencostError("FILE", "stdin: `-` reads a workload from stdin, but stdin is empty");
       out.push(finish(await fromText(text, "stdin", "stdin"), flags));
     } else if (isDirectory(arg)) {
-      const files = readdirSync(arg).filter((f) => f.toLowerCase().endsWith(".json")).sort();
+      const files = listDirectory(arg).filter((f) => f.toLowerCase().endsWith(".json")).sort();
       if (files.length === 0) throw new TokencostError("USAGE", `${arg}: no *.json workloads in this directory`);
       for (const f of files) {
         const path = join(arg, f);
@@ -128,7 +128,7 @@ async function fromPreset(name: string, notices: Warning[]): Promise<Loaded> {
   if (!preset) {
     throw new TokencostError(
       "USAGE",
-      `unknown preset "${name}" — did you mean ${closest(name, PRESETS.map((p) => p.name), 1)[0]}? (presets: ${PRESETS.map((p) => p.name).join(", ")})`,
+      `unknown preset ${quote(name)} — did you mean ${closest(name, PRESETS.map((p) => p.name), 1)[0]}? (presets: ${PRESETS.map((p) => p.name).join(", ")})`,
     );
   }
   return { workload: await presetWorkload(preset), notices, base: { name: preset.name, source: "preset" } };

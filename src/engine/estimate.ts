@@ -195,7 +195,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   }
   const effectiveTier = mainPricing.serviceTier;
   let total = totalSeconds(time);
-  if (![time.ttft, time.generation, time.tools].every(Number.isFinite)) {
+  if (![time.ttft, time.generation, time.tools, total ?? 0].every(Number.isFinite)) {
     throw new TokencostError("WORKLOAD", `${label}: the time per run is too large to represent (check toolSeconds, turns and repeat)`);
   }
   if (effectiveTier === "batch") {
@@ -237,7 +237,8 @@ export function estimate(workload: Workload, registry: Registry, model: string |
 // Seconds are floats (0.1 + 0.2 ≠ 0.3); rounded to the nanosecond, sums of short steps
 // compare with a limit the way the user wrote it.
 function nano<T extends number | null>(seconds: T): T {
-  return (seconds === null ? null : Math.round(seconds * 1e9) / 1e9) as T;
+  if (seconds === null || Math.abs(seconds) > 1e12) return seconds; // nothing left to round there
+  return (Math.round(seconds * 1e9) / 1e9) as T;
 }
 
 const CLASS_NAMES: Record<BilledClass, string> = {

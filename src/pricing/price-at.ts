@@ -106,7 +106,9 @@ export function priceModel(model: Model, options: PriceOptions): ModelPricing {
   const serviceTier = options.serviceTier ?? "standard";
   let multiplier = Decimal.from(1);
   if (serviceTier !== "standard") {
-    const m = model.serviceTiers?.[serviceTier];
+    // Own keys only: a tier named "constructor" must not find Object's.
+    const tiers = model.serviceTiers ?? {};
+    const m = Object.hasOwn(tiers, serviceTier) ? tiers[serviceTier] : undefined;
     if (m === undefined) {
       const has = ["standard", ...Object.keys(model.serviceTiers ?? {})].join(", ");
       throw new TokencostError("SERVICE_TIER", `${model.id} has no service tier "${serviceTier}" — it has: ${has}`);

@@ -1,6 +1,7 @@
 import { TokencostError } from "../errors.ts";
 import { closest } from "../suggest.ts";
 import type { ModelEntry, ModelStatus, PricingFile } from "./schema.ts";
+import { quote } from "../text.ts";
 
 export interface Model extends ModelEntry {
   provider: string;
@@ -63,11 +64,17 @@ export class Registry {
       }
     }
     this.models = [...byId.values()];
-    for (const m of this.models) this.index.set(m.id.toLowerCase(), m);
+    // One name, one model: an override whose alias is another model's id (or the reverse)
+    // would otherwise price one of them silently as the other.
     for (const m of this.models) {
-      for (const alias of m.aliases ?? []) {
-        const key = alias.toLowerCase();
-        if (!this.index.has(key)) this.index.set(key, m);
+      for (const name of [m.id, ...(m.aliases ?? [])]) {
+        const key = name.toLowerCase();
+        const other = this.index.get(key);
+        if (other && other !== m) {
+          const blame = m.origin !== "bundled" ? m.origin : other.origin;
+          throw new TokencostError("PRICING", `${blame}: ${quote(name)} names both ${other.id} and ${m.id}; give each model its own ids and aliases`);
+        }
+        this.index.set(key, m);
       }
     }
   }
@@ -102,7 +109,7 @@ export class Registry {
     const prefix = where ? `${where}: ` : "";
     throw new TokencostError(
       "UNKNOWN_MODEL",
-      `${prefix}unknown model "${name}" — did you mean ${suggestions.join(", ")}?`,
+      `${prefix}unknown model ${quote(name)} — did you mean ${suggestions.join(", ")}?`,
       "`tokencost models` lists every model",
     );
   }
@@ -113,7 +120,7 @@ export class Registry {
     if (found.length === 0) {
       throw new TokencostError(
         "USAGE",
-        `unknown provider "${provider}" — known providers: ${this.providers().join(", ")}`,
+        `unknown provider ${quote(provider)} — known providers: ${this.providers().join(", ")}`,
       );
     }
     return found;

@@ -99,16 +99,20 @@ export const serviceTierName = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, "service tier names are lower-case words (batch, flex, priority, …)");
 
+// Names people type on a command line: no spaces, no control characters.
+const modelName = z.string().regex(/^[^\s\x00-\x1f\x7f]+$/, "a model id or alias has no spaces or control characters");
+
 export const modelStatusSchema = z.enum(["current", "preview", "deprecated", "retired"]);
 
 export const modelSchema = z.strictObject({
-  id: z.string().min(1),
+  id: modelName,
   name: z.string().min(1).optional(),
-  aliases: z.array(z.string().min(1)).optional(),
+  aliases: z.array(modelName).optional(),
   rates: ratesSchema,
   tiers: z.array(tierSchema).optional(),
   serviceTiers: z
     .record(serviceTierName, z.number().positive().finite())
+    .refine((t) => !Object.hasOwn(t, "standard"), "standard is always 1×; list only the other tiers")
     .optional()
     .describe("price multipliers by service tier (0.5 = half price); standard is always 1"),
   limits: limitsSchema.optional(),

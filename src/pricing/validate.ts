@@ -1,6 +1,7 @@
 import { TokencostError } from "../errors.ts";
 import { allKeys, formatPath, zodFailure } from "../validation.ts";
 import { pricingFileSchema, type PricingFile } from "./schema.ts";
+import { quote } from "../text.ts";
 
 const ALL_KEYS = allKeys(pricingFileSchema);
 
@@ -17,7 +18,7 @@ export function validatePricingFile(data: unknown, label: string): PricingFile {
       if (other !== undefined) {
         throw new TokencostError(
           "PRICING",
-          `${label}: ${formatPath(["models", i])}: "${name}" is already the id or an alias of models[${other}]`,
+          `${label}: ${formatPath(["models", i])}: ${quote(name)} is already the id or an alias of models[${other}]`,
         );
       }
       seen.set(key, i);

@@ -8,6 +8,8 @@ export function formatUsd(n: number): string {
   const sign = n < 0 ? "-" : "";
   const abs = Math.abs(n);
   if (abs >= 1) {
+    // toFixed turns to exponent notation from 1e21 on; such amounts have no cents worth showing.
+    if (abs >= 1e15) return `${sign}$${groupDigits(BigInt(Math.round(abs)))}`;
     const [whole, cents] = abs.toFixed(2).split(".");
     return `${sign}$${groupDigits(BigInt(whole!))}.${cents}`;
   }
@@ -44,6 +46,7 @@ export const formatInt = (n: number | bigint): string => groupDigits(typeof n ==
 /** Rates per million tokens: "1.50", "0.075", "0.003625". */
 export function formatRate(n: number): string {
   // Two decimals at least, six at most, no trailing zeros beyond the cents: 1.50, 0.075, 0.003625.
+  if (n >= 1e15) return groupDigits(BigInt(Math.round(n)));
   const [whole, frac = ""] = n.toFixed(6).split(".");
   return `${groupDigits(BigInt(whole!))}.${frac.replace(/0+$/, "").padEnd(2, "0")}`;
 }
@@ -57,5 +60,6 @@ export function formatTokensShort(n: number | null | undefined): string {
 
 export function formatRatio(n: number | null): string {
   if (n === null) return "—";
+  if (!Number.isFinite(n)) return "∞×";
   return `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : groupDigits(BigInt(Math.round(n)))}×`;
 }

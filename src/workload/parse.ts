@@ -16,7 +16,8 @@ const fromParser = <T>(parse: (v: unknown) => T) =>
     try {
       return parse(value);
     } catch (e) {
-      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      if (!(e instanceof RangeError)) throw e; // the parsers' way of saying "not a valid value"
+      ctx.addIssue({ code: "custom", message: e.message });
       return z.NEVER;
     }
   });

@@ -27,11 +27,12 @@ function parseWhole(value: unknown, noun: string, examples: string): number {
     return value;
   }
   if (typeof value === "string") {
-    const m = /^\s*(\d+(?:_\d+)*(?:\.\d+)?)\s*([kmb]?)\s*$/i.exec(value);
+    // Past 40 characters it is not a count anyone wrote; checking it further only costs time.
+    const m = value.length <= 40 ? /^\s*(\d+(?:_\d+)*(?:\.\d+)?)\s*([kmb]?)\s*$/i.exec(value) : null;
     if (!m) throw new RangeError(`${expected}, got ${describeValue(value)}`);
     const amount = Decimal.from(m[1]!.replaceAll("_", "")).mul(10n ** BigInt(SUFFIX[m[2]!.toLowerCase()]!));
     const whole = amount.round(0);
-    if (whole.cmp(amount) !== 0) throw new RangeError(`${expected}, got ${describeValue(value)} = ${amount}`);
+    if (whole.cmp(amount) !== 0) throw new RangeError(`${expected}, got ${describeValue(value)} = ${amount}`.slice(0, 200));
     if (whole.cmp(Decimal.from(MAX_WHOLE)) > 0) throw new RangeError(`at most 2^53−1 ${noun}, got ${describeValue(value)}`);
     return Number(whole.units);
   }
@@ -48,7 +49,7 @@ export function parseDuration(value: unknown): number {
     if (value < 0) throw new RangeError(`durations cannot be negative, got ${value}`);
     return value;
   }
-  if (typeof value === "string") {
+  if (typeof value === "string" && value.length <= 40) {
     const text = value.trim();
     if (/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) {
       let total = 0;
@@ -63,13 +64,13 @@ export function parseDuration(value: unknown): number {
 /** A USD amount: a number, or text like "0.50", "$0.50", "1200", "1_000". */
 export function parseUsd(value: unknown): number {
   const expected = `expected an amount in USD like 0.50, "$0.50" or 1200`;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < 0) throw new RangeError(`${expected}, got ${describeValue(value)}`);
-    return value;
-  }
-  if (typeof value === "string" && /^\s*\$?\d+(?:_\d+)*(?:\.\d+)?\s*$/.test(value)) {
-    return Number(value.replace(/[\s$_]/g, ""));
-  }
+  const n =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && value.length <= 40 && /^\s*\$?\d+(?:_\d+)*(?:\.\d+)?\s*$/.test(value)
+        ? Number(value.replace(/[\s$_]/g, ""))
+        : NaN;
+  if (Number.isFinite(n) && n >= 0) return n;
   throw new RangeError(`${expected}, got ${describeValue(value)}`);
 }
 

@@ -181,6 +181,12 @@ describe("pricing overrides", () => {
     expect(r.stderr).toContain(`gemini-4-argon: priced from ${partial}`);
   });
 
+  it("a missing TOKENCOST_PRICING file names the variable", () => {
+    expect(expectInputError(tokencost(["models"], { env: { TOKENCOST_PRICING: "/nope.json" } }))).toBe(
+      "tokencost: TOKENCOST_PRICING: /nope.json: cannot read pricing file: no such file",
+    );
+  });
+
   it("TOKENCOST_PRICING adds files too, and --pricing is repeatable", () => {
     const r = json(tokencost(["compare", "--models", "acme-ft,gemini-3.5-flash", "--input", "1000", "--pricing", discount, "--json"], { env: { TOKENCOST_PRICING: privateModel } }));
     expect(r.results.map((x: Row) => [x.model, x.cost.total])).toEqual([
@@ -194,6 +200,11 @@ describe("pricing overrides", () => {
     ["a negative rate", { provider: "acme", models: [{ id: "x", rates: { input: -1, output: 1 } }] }, /models\[0\]\.rates\.input: a rate cannot be negative/],
     ["a typo", { provider: "acme", models: [{ id: "x", rates: { input: 1, ouptut: 1 } }] }, /models\[0\]\.rates\.ouptut: unknown key "ouptut" — did you mean "output"\?/],
     ["a missing file", null, /nope\.json: cannot read pricing file: no such file/],
+    ["an alias that is another model's id", { provider: "acme", models: [{ id: "mine", aliases: ["gpt-5.5"], rates: { input: 100, output: 100 } }] }, /bad\.json: "gpt-5\.5" names both gpt-5\.5 and mine/],
+    ["an id that is another model's alias", { provider: "acme", models: [{ id: "deepseek-chat", rates: { input: 1, output: 1 } }] }, /bad\.json: "deepseek-chat" names both deepseek-flash and deepseek-chat/],
+    ["an id with a space", { provider: "acme", models: [{ id: " spaced ", rates: { input: 1, output: 1 } }] }, /models\[0\]\.id: a model id or alias has no spaces/],
+    ["a standard service tier", { provider: "acme", models: [{ id: "x", rates: { input: 1, output: 1 }, serviceTiers: { standard: 0.5 } }] }, /serviceTiers: standard is always 1×/],
+    ["nesting deeper than any pricing file", `{"provider": "acme", "models": [{"id": "x", "rates": {"input": 1, "output": 1}, "otherRates": ${'{"a":'.repeat(20000)}1${"}".repeat(20000)}}]}`, /bad\.json: JSON nested more than 256 levels deep/],
   ])("a pricing file with %s is an input error", (_, content, message) => {
     const path = content === null ? file("bad.json", "").replace(/bad\.json$/, "nope.json") : file("bad.json", content);
     expect(expectInputError(tokencost(["models", "--pricing", path]))).toMatch(message);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { expectInputError, json, ROOT, tempFile, tokencost } from "./spawn.ts";
 
 const AT = ["--at", "2026-11-27"];
@@ -14,7 +14,8 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
     ["an empty flag value", ["estimate", "--model", ""], undefined, /a model name cannot be empty/],
     ["a bad token count", ["estimate", ...M, "--input", "12x"], undefined, /argument '12x' is invalid\. expected a whole number of tokens/],
     ["a bad format", ["estimate", ...M, "--format", "xml"], undefined, /argument 'xml' is invalid\. Allowed choices are table, json, markdown, csv/],
-    ["a bad date", ["estimate", ...M, "--at", "2026-13-01"], undefined, /expected a date as YYYY-MM-DD/],
+    ["a bad date", ["estimate", ...M, "--at", "27/11/2026"], undefined, /expected a date as YYYY-MM-DD/],
+    ["a month that does not exist", ["estimate", ...M, "--at", "2026-13-01"], undefined, /2026-13-01 is not a day of the calendar/],
     ["an unknown model", ["estimate", "--model", "gemini-3.5-flsh", "--input", "1"], undefined, /unknown model "gemini-3\.5-flsh" — did you mean gemini-3\.5-flash, [^,]+, [^,]+\?/],
     ["an unknown preset", ["estimate", ...M, "--preset", "chatt"], undefined, /unknown preset "chatt" — did you mean chat\?/],
     ["an unknown service tier", ["estimate", ...M, "--input", "1", "--tier", "fast"], undefined, /gemini-3\.5-flash has no service tier "fast" — it has: standard, batch, flex, priority/],
@@ -46,14 +47,72 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
     ["an unknown cache TTL lists the valid ones", ["estimate", ...M], '{"agent": {"turns": 2, "perTurn": {"input": 1}, "caching": {"ttl": "2h"}}}', /agent\.caching\.ttl: expected one of "5m", "1h", got "2h"/],
     ["a __proto__ key", ["estimate", ...M], '{"input": 1, "__proto__": {"output": 5}}', /stdin: __proto__: unknown key "__proto__"/],
     ["an empty --input", ["estimate", ...M, "--input", ""], undefined, /argument '' is invalid/],
-    ["piped stdin and token flags", ["estimate", ...M, "--output", "10"], '{"input": "1M"}', /give the workload one way: stdin and --output both describe it/],
-    ["piped stdin and --preset", ["estimate", ...M, "--preset", "rag"], '{"input": "1M"}', /give the workload one way: stdin and --preset both describe it/],
+    ["negative tokens", ["estimate", ...M], '{"steps": [{"input": 5}, {"output": -5}]}', /stdin: steps\[1\]\.output: tokens cannot be negative, got -5/],
+    ["a service tier named like an Object method", ["estimate", ...M, "--input", "1", "--tier", "constructor"], undefined, /has no service tier "constructor" — it has: standard, batch, flex, priority/],
+    ["a 400-digit budget", ["check", "-", "--model", "gemini-3.5-flash"], `{"input": 1, "budget": {"usdPerRun": "${"9".repeat(400)}"}}`, /budget\.usdPerRun: expected an amount in USD/],
+    ["a time too large even for one call", ["estimate", ...M], '{"input": 1, "toolSeconds": 1e308, "requests": 2}', /the time per run is too large to represent/],
+    ["a key with a newline, escaped", ["estimate", ...M], '{"in\\nput": 1}', /unknown key "in\\nput"/],
+    ["an empty --provider", ["models", "--provider", ""], undefined, /a provider cannot be empty/],
+    ["an empty --search", ["models", "--search", ""], undefined, /a search text cannot be empty/],
+    ["a day that does not exist", ["estimate", ...M, "--input", "1", "--at", "2026-02-29"], undefined, /2026-02-29 is not a day of the calendar/],
     ["--json with another --format", ["estimate", ...M, "--input", "1", "--json", "--format", "csv"], undefined, /--json contradicts --format csv/],
     ["a time too large to represent", ["estimate", ...M], '{"input": 1000, "toolSeconds": 1e308, "requests": 1000000000}', /the time per run is too large to represent/],
     ["a key in the wrong form", ["estimate", ...M], '{"agent": {"turns": 2, "perTurn": {"input": 1}}, "input": 5}', /"input" does not belong here \(this object takes: agent, model, name/],
     ["a model retired by the pricing date", ["estimate", "--model", "claude-sonnet-4-5", "--input", "1", "--at", "2027-03-01"], undefined, /claude-sonnet-4-5 was retired on 2026-11-30 — its replacement is claude-sonnet-5-5/],
   ])("%s", (_, args, input, message) => {
     expect(expectInputError(tokencost(args, input === undefined ? {} : { input }))).toMatch(message);
+  });
+
+  it("token flags and --preset name the workload: stdin is not read then", () => {
+    const flags = json(tokencost(["estimate", ...M, "--output", "10", "--json"], { input: '{"input": "1M"}' }));
+    expect(flags.workload.source).toBe("flags");
+    expect(flags.results[0].usdExact).toBe("0.00009"); // 10 × $9 / M, not the piped million tokens
+    expect(json(tokencost(["estimate", ...M, "--preset", "rag", "--json"], { input: "{}" })).workload.name).toBe("rag");
+  });
+
+  it("a stdin pipe that stays open does not hold a run whose flags name the workload", async () => {
+    const child = spawn(process.execPath, ["bin/tokencost.js", "estimate", ...M, "--input", "1", "--json"], { cwd: ROOT, stdio: ["pipe", "ignore", "ignore"] });
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => (child.kill(), resolve(null)), 15_000);
+      child.on("exit", (c) => (clearTimeout(timer), resolve(c)));
+    });
+    child.stdin.destroy();
+    expect(code).toBe(0);
+  });
+
+  it("a device or endless pipe as a file stops at the size limit", () => {
+    expect(expectInputError(tokencost(["estimate", ...M, "/dev/zero"]))).toBe("tokencost: /dev/zero: workload is larger than 8 MB");
+    expect(expectInputError(tokencost(["models", "--pricing", "/dev/zero"]))).toBe("tokencost: /dev/zero: pricing file is larger than 8 MB");
+  });
+
+  it("a 100,000-digit token count is refused with a short message", () => {
+    const msg = expectInputError(tokencost(["estimate", ...M], { input: `{"input": "0.${"0".repeat(100_000)}1"}` }));
+    expect(msg.length).toBeLessThan(200);
+    expect(msg).toMatch(/stdin: input: expected a whole number of tokens/);
+  });
+
+  it("50,000 unknown keys are one short line", () => {
+    const keys = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 1]));
+    const msg = expectInputError(tokencost(["estimate", ...M], { input: JSON.stringify({ input: 1, ...keys }) }));
+    expect(msg).toMatch(/stdin: k0: unknown key "k0" .*\(and 49999 more unknown keys\)$/);
+    expect(msg.length).toBeLessThan(500);
+  });
+
+  it("a report that cannot be written is an input/output error, exit 2", () => {
+    const r = spawnSync("bash", ["-c", "node bin/tokencost.js estimate --model gemini-3.5-flash --input 1 > /dev/full"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^tokencost: cannot write the report to stdout: ENOSPC/);
+  });
+
+  it("amounts beyond 1e21 still print", () => {
+    const r = tokencost(["check", "-", "--model", "gemini-3.5-flash", "--budget", "1000000000000000000000"], { input: '{"input": 1}' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("$1,000,000,000,000,000,000,000");
+  });
+
+  it("compare lists a model named twice once", () => {
+    const rows = json(tokencost(["compare", "--models", "gpt-5.6,gpt-5.6-sol", "--input", "1", "--json"])).results;
+    expect(rows.map((x: { model: string }) => x.model)).toEqual(["gpt-5.6-sol"]);
   });
 
   it("empty piped stdin means no workload: the preset, said aloud", () => {
@@ -72,7 +131,7 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
 
   it("nesting 20,000 levels deep is one clear error", () => {
     const deep = `${'{"steps": ['.repeat(20_000)}{"input": 1}${"]}".repeat(20_000)}`;
-    expect(expectInputError(tokencost(["estimate", ...M], { input: deep }))).toMatch(/nested more than 64 levels deep/);
+    expect(expectInputError(tokencost(["estimate", ...M], { input: deep }))).toBe("tokencost: stdin: JSON nested more than 256 levels deep");
   });
 
   it("a closed pipe on stdout ends quietly with 0", () => {

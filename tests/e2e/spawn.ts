@@ -17,7 +17,7 @@ export interface CliResult {
 }
 
 export function tokencost(args: string[], opts: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {}): CliResult {
-  if (!existsSync(`${ROOT}dist/cli.js`)) throw new Error("dist/ is missing: run `npm run build` (npm test does it for you)");
+  if (!existsSync(`${ROOT}dist/bin/cli.cjs`)) throw new Error("dist/bin/cli.cjs is missing: run `npm run build` (npm test does it for you)");
   const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", COLUMNS: "200", TZ: "UTC", ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [BIN, ...args], {
