@@ -67,11 +67,10 @@ export function renderModelList(report: ModelsReport, format: Format, paint: Pai
 /** One model: every figure, each group with its source and as-of date. */
 export function renderModelCard(card: ModelCard, format: Format, paint: Paint = plain): string {
   const m = card.model;
-  const report = card;
   if (format === "json") return `${JSON.stringify(card, null, 2)}\n`;
   if (format === "csv") return toCsv([CSV_HEAD, csvRow(m)]);
 
-  const fields = cardFields(m, report.at);
+  const fields = cardFields(m, card.at);
   if (format === "markdown") {
     return `${[`### ${m.name} (\`${m.provider}/${m.id}\`)`, "", ...fields.map(([k, v]) => `- **${k}**: ${v}`)].join("\n")}\n`;
   }

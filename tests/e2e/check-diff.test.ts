@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { expectInputError, json, ROOT, tempFile, tokencost } from "./spawn.ts";
+import { expectInputError, ROOT, tempFile, tokencost } from "./spawn.ts";
 
 // gemini-3.5-flash: $1.50 in, $9 out, 204 tok/s, no TTFT figure.
 // base call: 1,000 × 1.5 + 100 × 9 = 2,400 µ$ = $0.0024 per run; 100 / 204 s = 0.4902 s.
