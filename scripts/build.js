@@ -45,14 +45,14 @@ const common = {
 // zod is most of the weight, cli-table3 and chalk the rest: the validators and the renderers
 // get files of their own, required on demand. (They carry their own copies of the small shared
 // modules; errors are recognised by name, not by class, for that reason.)
-const APART = ["validators", "renderers"];
-for (const name of APART) {
-  await build({ ...common, entryPoints: [`${root}src/${name}.ts`], outfile: `${root}dist/bin/${name}.cjs` });
+const APART = { validators: "src/validators.ts", renderers: "src/commands/renderers.ts" };
+for (const [name, entry] of Object.entries(APART)) {
+  await build({ ...common, entryPoints: [`${root}${entry}`], outfile: `${root}dist/bin/${name}.cjs` });
 }
 const keepApart = {
   name: "keep-apart",
   setup(b) {
-    b.onResolve({ filter: new RegExp(`/(${APART.join("|")})\\.ts$`) }, (a) => ({
+    b.onResolve({ filter: new RegExp(`/(${Object.keys(APART).join("|")})\\.ts$`) }, (a) => ({
       path: `./${a.path.split("/").pop().replace(/\.ts$/, ".cjs")}`,
       external: true,
     }));

@@ -37,7 +37,8 @@ export function listDirectory(path: string): string[] {
   }
 }
 
-const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/** Blocks for a few milliseconds: the wait between retries of a non-blocking descriptor. */
+export const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** All of a descriptor as UTF-8, failing as soon as it passes the size limit. */
 export function readBounded(fd: number, label: string, what: string): string {

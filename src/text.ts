@@ -9,7 +9,29 @@ export function groupDigits(n: number | bigint): string {
   return (neg ? "-" : "") + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/** 200000 → "200K", 1048576 → "1.05M": token counts as people say them. */
+export function compactTokens(n: number | null | undefined): string {
+  if (n == null) return "—";
+  if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(2)}M`;
+  if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}K`;
+  return String(n);
+}
+
 /** A user-supplied name in a message: quoted, control characters escaped, long ones cut. */
 export function quote(text: string, max = 60): string {
   return JSON.stringify(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 }
+
+export type JsonPath = readonly (string | number)[];
+
+/** `steps[2].agent.turns` — how every message names a place in a JSON document. */
+export function formatPath(path: JsonPath): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(part) && part.length <= 60) out += out ? `.${part}` : part;
+    else out += `[${quote(part)}]`;
+  }
+  return out || "(top level)";
+}
+

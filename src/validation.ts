@@ -1,20 +1,9 @@
 import type { z } from "zod";
 import { TokencostError, type ErrorCode } from "./errors.ts";
 import { likelyTypo } from "./suggest.ts";
-import { quote } from "./text.ts";
+import { formatPath, quote, type JsonPath } from "./text.ts";
 
-export type JsonPath = readonly (string | number)[];
-
-/** `steps[2].agent.turns` — how every message names a place in a JSON document. */
-export function formatPath(path: JsonPath): string {
-  let out = "";
-  for (const part of path) {
-    if (typeof part === "number") out += `[${part}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(part) && part.length <= 60) out += out ? `.${part}` : part;
-    else out += `[${quote(part)}]`;
-  }
-  return out || "(top level)";
-}
+export { formatPath, type JsonPath };
 
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";

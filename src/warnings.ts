@@ -12,7 +12,6 @@ export type WarningCode =
   | "TTFT_UNKNOWN"
   | "SPEED_UNKNOWN"
   | "CONTEXT" // the workload does not fit
-  | "OUTPUT_LIMIT"
   | "NO_TOKENS"
   | "BATCH_LATENCY"
   | "PRESET"

@@ -25,7 +25,7 @@ const agent = fc.record({
 });
 const step = fc.oneof(call, agent);
 
-// No context limits here: these properties are about money and time, not fit.
+// estimate() reports a context overflow but still prices it: these properties are about money and time.
 const priced = (raw: object, id: string) => {
   const w = parseWorkload(raw, { label: "prop", defaultName: "prop" });
   return estimate(w, registry, id, { at: AT });

@@ -1,4 +1,4 @@
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { checkBudget, mergeBudgets } from "../engine/budget.ts";
 import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
@@ -10,7 +10,7 @@ import type { Io, Outcome } from "./io.ts";
 import {
   addOutputOptions,
   addPricingDateOptions,
-  countArg,
+  addRunsOptions,
   modelListOption,
   outputFormat,
   secondsArg,
@@ -31,9 +31,8 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
     .addOption(modelListOption("-m, --model <id>", "check on this model instead of the workload's (repeatable, or a,b,c)"))
     .option("--budget <usd>", "max USD per run (wins over the workload's budget.usdPerRun)", usdArg)
     .option("--max-seconds <duration>", "max time per run, e.g. 120 or 2m (wins over budget.secondsPerRun)", secondsArg)
-    .option("--max-monthly <usd>", "max USD per month of 30 days (wins over budget.usdPerMonth)", usdArg)
-    .option("--runs <n>", "runs per period, for the monthly limit (with --per)", countArg("runs"))
-    .addOption(new Option("--per <period>", "period of --runs").choices(["day", "month"]));
+    .option("--max-monthly <usd>", "max USD per month of 30 days (wins over budget.usdPerMonth)", usdArg);
+  addRunsOptions(cmd);
   addPricingDateOptions(cmd);
   addOutputOptions(cmd);
   cmd.action(async (args: string[], flags: Flags) => {
@@ -81,9 +80,9 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       checks,
       summary: { checks: checks.length, failed },
     };
-    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).renderCheck);
+    await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderCheck);
     writeWarnings(io, results, loaded.flatMap((l) => l.notices));
-    if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("../renderers.ts")).checkMarkdown(report));
+    if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).checkMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });
 }

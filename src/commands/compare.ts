@@ -1,7 +1,8 @@
 import { Option, type Command } from "commander";
 import { DAYS_PER_MONTH, estimate, type Estimate } from "../engine/estimate.ts";
-import { isTokencostError, TokencostError } from "../errors.ts";
+import { TokencostError } from "../errors.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
+import { hasServiceTier } from "../pricing/price-at.ts";
 import type { Model } from "../pricing/registry.ts";
 import { markResults, resultOf, SCHEMA_VERSION, sortResults, type Report, type SortKey } from "../report/report.ts";
 import { registryFor, writeOutput, writeWarnings } from "./context.ts";
@@ -45,28 +46,23 @@ export function compareCommand(program: Command, io: Io): void {
     const allowRetired = Boolean(flags.allowRetired);
 
     let candidates: readonly Model[];
+    const skipped: { model: string; reason: string }[] = [];
     // Named twice (by id and alias, say) is still one row.
     if (flags.models) candidates = [...new Set(flags.models.map((name) => registry.get(name)))];
     else {
       const pool = flags.provider ? registry.byProvider(flags.provider) : registry.all();
       candidates = pool.filter((m) => allowRetired || statusAt(m, at) !== "retired");
-    }
-
-    const estimates: Estimate[] = [];
-    const skipped: { model: string; reason: string }[] = [];
-    for (const m of candidates) {
-      try {
-        estimates.push(estimate(workload, registry, m.id, { at, allowRetired }));
-      } catch (e) {
-        // A model without the requested service tier is left out of a broad comparison.
-        if (isTokencostError(e) && e.code === "SERVICE_TIER" && !flags.models) {
-          skipped.push({ model: m.id, reason: `no ${workload.serviceTier} tier` });
-        } else throw e;
+      // A broad comparison at a service tier leaves out the models that lack it. (Named models
+      // and pinned steps without it are errors, from estimate.)
+      const tier = workload.serviceTier;
+      if (tier !== undefined) {
+        for (const m of candidates) if (!hasServiceTier(m, tier)) skipped.push({ model: m.id, reason: `no ${tier} tier` });
+        candidates = candidates.filter((m) => hasServiceTier(m, tier));
+        if (candidates.length === 0) throw new TokencostError("USAGE", `no model left to compare: none offers service tier "${tier}"`);
       }
     }
-    if (estimates.length === 0) {
-      throw new TokencostError("USAGE", `no model left to compare${skipped.length ? `: none offers service tier "${workload.serviceTier}"` : ""}`);
-    }
+
+    const estimates: Estimate[] = candidates.map((m) => estimate(workload, registry, m.id, { at, allowRetired }));
     const results = markResults(sortResults(estimates.map(resultOf), flags.sort));
     const report: Report = {
       schemaVersion: SCHEMA_VERSION,
@@ -78,7 +74,7 @@ export function compareCommand(program: Command, io: Io): void {
       results,
     };
     if (skipped.length) report.skipped = skipped;
-    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).render);
+    await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
     writeWarnings(io, results, notices);
   });
 }

@@ -60,9 +60,10 @@ export function colorLevel(env: Io["env"], isTTY: boolean, detected: () => numbe
 }
 
 export async function paintFor(io: Io): Promise<Paint> {
-  if (colorLevel(io.env, Boolean(io.stdout.isTTY)) === 0) return plain;
-  const { chalkPaint, supportsColor } = await import("../renderers.ts");
-  const level = colorLevel(io.env, Boolean(io.stdout.isTTY), () => (supportsColor ? supportsColor.level : 1));
+  const isTTY = Boolean(io.stdout.isTTY);
+  if (colorLevel(io.env, isTTY) === 0) return plain;
+  const { chalkPaint, supportsColor } = await import("./renderers.ts");
+  const level = colorLevel(io.env, isTTY, () => (supportsColor ? supportsColor.level : 1));
   return level === 0 ? plain : chalkPaint(level);
 }
 

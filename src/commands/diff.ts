@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import { diffEstimates, type Thresholds } from "../engine/diff.ts";
 import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
@@ -6,16 +6,11 @@ import { diffRow, type DiffReport } from "../report/diff-row.ts";
 import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
 import { registryFor, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
 import type { Io, Outcome } from "./io.ts";
-import { addOutputOptions, addPricingDateOptions, modelListOption, outputFormat, usdArg, type OutputFlags, type PricingDateFlags } from "./options.ts";
+import { addOutputOptions, addPricingDateOptions, modelListOption, outputFormat, percentArg, usdArg, type OutputFlags, type PricingDateFlags } from "./options.ts";
 import { loadWorkloadArgs } from "./workload-input.ts";
 
 type Flags = OutputFlags & PricingDateFlags & { model?: string[]; failAbovePercent?: number; failAboveUsd?: number };
 
-const percentArg = (v: string) => {
-  const n = Number(v.trim().replace(/%$/, ""));
-  if (v.trim() === "" || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a percentage like 10, got "${v}"`);
-  return n;
-};
 
 export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
   const cmd = program
@@ -62,9 +57,9 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
       diffs,
       summary: { models: diffs.length, failed },
     };
-    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).renderDiff);
+    await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderDiff);
     writeWarnings(io, pairs.flatMap(([b, h]) => [resultOf(b), resultOf(h)]));
-    if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("../renderers.ts")).diffMarkdown(report));
+    if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).diffMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });
 }

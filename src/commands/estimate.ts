@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { describeOverflow, estimate } from "../engine/estimate.ts";
+import { DAYS_PER_MONTH, describeOverflow, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import { markResults, resultOf, SCHEMA_VERSION, type Report } from "../report/report.ts";
-import { DAYS_PER_MONTH } from "../engine/estimate.ts";
 import { registryFor, writeOutput, writeWarnings } from "./context.ts";
 import type { Io } from "./io.ts";
 import {
@@ -44,7 +43,7 @@ export function estimateCommand(program: Command, io: Io): void {
     const results = estimates.map(resultOf);
     if (results.length > 1) markResults(results);
     const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, results };
-    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).render);
+    await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
     writeWarnings(io, results, notices);
   });
 }

@@ -2,7 +2,7 @@ import { appendFileSync, fstatSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isoDay } from "../dates.ts";
 import { TokencostError } from "../errors.ts";
-import { readBounded } from "../read.ts";
+import { pause, readBounded } from "../read.ts";
 
 // Everything the commands touch in the outside world, passed in: tests run the whole CLI
 // in-process with a fake, and only src/cli.ts builds the real one.
@@ -35,7 +35,6 @@ export function processIo(): Io {
   };
 }
 
-const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
  * Whole writes to a descriptor; a reader that went away (`| head`) ends the writing, quietly.

@@ -11,7 +11,7 @@ export function modelsCommand(program: Command, io: Io): void {
     .command("models")
     .description("the pricing registry (`models show ID` for one model's card)")
     .option("--provider <provider>", "only this provider's models", nonEmpty("a provider"))
-    .option("--search <text>", "only models whose id, name or alias contains this text", nonEmpty("a search text"));
+    .option("--search <text>", "only models whose id, name, alias or provider contains this text", nonEmpty("a search text"));
   addOutputOptions(models);
   models.addOption(atOption());
   models.action(async (flags: Flags) => {
@@ -23,7 +23,7 @@ export function modelsCommand(program: Command, io: Io): void {
       list = list.filter((m) => [m.id, m.name, m.provider, ...(m.aliases ?? [])].some((s) => s.toLowerCase().includes(q)));
     }
     const report = modelsReport(list, flags.at ?? io.today());
-    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).renderModelList);
+    await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderModelList);
   });
 
   const show = models
@@ -38,6 +38,6 @@ export function modelsCommand(program: Command, io: Io): void {
     const format = outputFormat(flags);
     const registry = await registryFor(flags, io, "full");
     const card = modelCard(registry.get(name), flags.at ?? io.today());
-    await writeOutput(io, format, card, async () => (await import("../renderers.ts")).renderModelCard);
+    await writeOutput(io, format, card, async () => (await import("./renderers.ts")).renderModelCard);
   });
 }

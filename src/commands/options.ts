@@ -1,8 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { isIsoDay } from "../dates.ts";
 import { TokencostError } from "../errors.ts";
+import { SERVICE_TIER_HINT, SERVICE_TIER_NAME } from "../names.ts";
 import { FORMATS, type Format } from "../report/formats.ts";
-import { parseCount, parseDuration, parseFraction, parseTokenCount, parseUsd } from "../workload/values.ts";
+import { parseCount, parseDuration, parseFraction, parsePercent, parseTokenCount, parseUsd } from "../workload/values.ts";
 
 // Flags shared by several commands, declared once, each parsed where it is read: a bad value
 // fails at its flag with commander's message, before any work is done.
@@ -27,6 +28,7 @@ export const tokensArg = argParser(parseTokenCount);
 export const countArg = (noun: string) => argParser((v) => parseCount(v, noun));
 export const secondsArg = argParser(parseDuration);
 export const usdArg = argParser(parseUsd);
+export const percentArg = argParser(parsePercent);
 const fractionArg = argParser((v) => {
   const n = Number(v);
   if (v.trim() === "" || Number.isNaN(n)) throw new Error(`expected a number from 0 to 1, got "${v}"`);
@@ -39,7 +41,7 @@ const dateArg = argParser((v) => {
   return v;
 });
 const tierArg = argParser((v) => {
-  if (!/^[a-z][a-z0-9-]*$/.test(v)) throw new Error(`a service tier name like batch, flex or priority, got "${v}"`);
+  if (!SERVICE_TIER_NAME.test(v)) throw new Error(`${SERVICE_TIER_HINT}, got "${v}"`);
   return v;
 });
 
@@ -114,7 +116,14 @@ export const TOKEN_FLAGS = [
   "caching", "hitRate", "warmSystem", "keepReasoning", "cacheTtl",
 ] as const;
 
+export function addRunsOptions(cmd: Command): Command {
+  return cmd
+    .option("--runs <n>", "runs per period (with --per), for the figures per month", countArg("runs"))
+    .addOption(new Option("--per <period>", "period of --runs").choices(["day", "month"]).default(undefined, "month"));
+}
+
 export function addWorkloadOptions(cmd: Command): Command {
+  addRunsOptions(cmd);
   return cmd
     .option("--preset <name>", "a built-in workload (see `tokencost presets`)", nonEmpty("a preset name"))
     .option("--input <tokens>", "uncached input tokens per call (per turn with --turns)", tokensArg)
@@ -131,8 +140,6 @@ export function addWorkloadOptions(cmd: Command): Command {
     .option("--warm-system", "agent system prompt already cached at turn 1")
     .option("--keep-reasoning", "agent keeps reasoning tokens in its context")
     .addOption(new Option("--cache-ttl <ttl>", "cache-write TTL").choices(["5m", "1h"]))
-    .option("--runs <n>", "runs per period (with --per)", countArg("runs"))
-    .addOption(new Option("--per <period>", "period of --runs").choices(["day", "month"]).default(undefined, "month"))
     .option("--tier <name>", "service tier: batch, flex, priority, … (default: standard)", tierArg)
     .option("--batch", "short for --tier batch");
 }

@@ -11,6 +11,6 @@ export function presetsCommand(program: Command, io: Io): void {
   cmd.action(async (flags: OutputFlags) => {
     const format = outputFormat(flags);
     const report = { schemaVersion: SCHEMA_VERSION, command: "presets" as const, presets: PRESETS };
-    await writeOutput(io, format, report, async () => (await import("../renderers.ts")).renderPresets);
+    await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderPresets);
   });
 }

@@ -36,9 +36,7 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
 
   let loaded: Loaded;
   if (arg === "-") {
-    const text = await io.readStdin();
-    if (text.trim() === "") throw new TokencostError("FILE", "stdin: `-` reads the workload from stdin, but stdin is empty");
-    loaded = await fromText(text, "stdin", "stdin");
+    loaded = await fromDash(io);
   } else if (arg !== undefined) {
     loaded = await fromText(readTextFile(arg, "workload"), arg, "file");
   } else if (flags.preset !== undefined) {
@@ -51,11 +49,11 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
     // Piped stdin is read only when nothing else names the workload: a run inside
     // `while read …; do tokencost … --preset rag; done < list` must not swallow the loop's input,
     // nor wait on a pipe that stays open.
-    const piped = io.stdinPiped ? await io.readStdin() : "";
-    if (piped.trim() !== "") loaded = await fromText(piped, "stdin", "stdin");
-    else loaded = await fromPreset(DEFAULT_PRESET, [
-      warning("PRESET", `no workload given: using the built-in ${DEFAULT_PRESET} preset (see \`tokencost presets\`)`),
-    ]);
+    loaded =
+      (await fromPipe(io)) ??
+      (await fromPreset(DEFAULT_PRESET, [
+        warning("PRESET", `no workload given: using the built-in ${DEFAULT_PRESET} preset (see \`tokencost presets\`)`),
+      ]));
   }
 
   return finish(loaded, flags);
@@ -78,21 +76,19 @@ function finish(loaded: Loaded, flags: Pick<WorkloadFlags, "runs" | "per" | "tie
 }
 
 /**
- * Several workloads (`check`): files, directories (every *.json in them, in name order), `-`
+ * Several workloads (`check`, `diff`): files, directories (every *.json in them, in name order), `-`
  * for stdin; with no argument, a workload piped on stdin.
  */
 export async function loadWorkloadArgs(args: readonly string[], flags: Pick<WorkloadFlags, "runs" | "per">, io: Io): Promise<LoadedWorkload[]> {
   const out: LoadedWorkload[] = [];
   if (args.length === 0) {
-    const piped = io.stdinPiped ? await io.readStdin() : "";
-    if (piped.trim() === "") throw new TokencostError("USAGE", "no workload: give workload files or directories, or pipe one on stdin");
-    return [finish(await fromText(piped, "stdin", "stdin"), flags)];
+    const piped = await fromPipe(io);
+    if (!piped) throw new TokencostError("USAGE", "no workload: give workload files or directories, or pipe one on stdin");
+    return [finish(piped, flags)];
   }
   for (const arg of args) {
     if (arg === "-") {
-      const text = await io.readStdin();
-      if (text.trim() === "") throw new TokencostError("FILE", "stdin: `-` reads a workload from stdin, but stdin is empty");
-      out.push(finish(await fromText(text, "stdin", "stdin"), flags));
+      out.push(finish(await fromDash(io), flags));
     } else if (isDirectory(arg)) {
       const files = listDirectory(arg).filter((f) => f.toLowerCase().endsWith(".json")).sort();
       if (files.length === 0) throw new TokencostError("USAGE", `${arg}: no *.json workloads in this directory`);
@@ -113,6 +109,19 @@ function isDirectory(path: string): boolean {
   } catch {
     return false; // readTextFile reports what is wrong with it
   }
+}
+
+/** `-`: the workload is on stdin, and stdin must have it. */
+async function fromDash(io: Io): Promise<Loaded> {
+  const text = await io.readStdin();
+  if (text.trim() === "") throw new TokencostError("FILE", "stdin: `-` reads the workload from stdin, but stdin is empty");
+  return fromText(text, "stdin", "stdin");
+}
+
+/** A workload piped on stdin, if there is one. */
+async function fromPipe(io: Io): Promise<Loaded | undefined> {
+  const text = io.stdinPiped ? await io.readStdin() : "";
+  return text.trim() === "" ? undefined : fromText(text, "stdin", "stdin");
 }
 
 async function fromText(text: string, label: string, source: string): Promise<Loaded> {

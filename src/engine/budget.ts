@@ -64,7 +64,11 @@ export function checkBudget(e: Estimate, budget: Budget, from: Record<string, "f
       checks.push({ limit: "secondsPerRun", value, max, margin: max - value, pass: value <= max, from: from.secondsPerRun! });
     }
   }
-  if (budget.usdPerMonth !== undefined && e.perMonth) money("usdPerMonth", e.perMonth.usd, budget.usdPerMonth);
+  if (budget.usdPerMonth !== undefined) {
+    if (e.perMonth) money("usdPerMonth", e.perMonth.usd, budget.usdPerMonth);
+    // Without runs there is no month to check: that must not pass silently either.
+    else checks.push({ limit: "usdPerMonth", value: null, max: budget.usdPerMonth, margin: null, pass: false, from: from.usdPerMonth!, note: "no runs in the workload" });
+  }
   if (e.overflow) {
     const { size, limit } = e.overflow;
     checks.push({ limit: "contextTokens", value: size, max: limit, margin: limit - size, pass: false, from: "model" });

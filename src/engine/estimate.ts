@@ -1,12 +1,12 @@
 import { Decimal } from "../decimal.ts";
 import { isTokencostError, TokencostError } from "../errors.ts";
-import { BILLED_CLASSES, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
+import { BILLED_CLASSES, CLASS_NAMES, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
 import type { ModelStatus } from "../pricing/schema.ts";
 import type { Model, Registry } from "../pricing/registry.ts";
-import { formatPath } from "../validation.ts";
+import { formatPath } from "../text.ts";
 import { warning, type Warning } from "../warnings.ts";
-import type { ModelPin, Step, Workload } from "../workload/types.ts";
+import type { ModelPin, Runs, Step, Workload } from "../workload/types.ts";
 import { expandAgent, expandCall, type Expansion, type Overflow } from "./agent.ts";
 import { Ledger } from "./ledger.ts";
 import { addTime, callsTime, longestTime, scaleTime, totalSeconds, zeroTime, type Time } from "./time.ts";
@@ -17,6 +17,9 @@ export const TOKEN_CLASSES = ["input", "cachedInput", "cacheWrite", "output", "r
 export type TokenClass = (typeof TOKEN_CLASSES)[number];
 
 export const DAYS_PER_MONTH = 30;
+
+/** SPEC §5: a month is 30 days of daily runs. */
+export const runsPerMonth = (runs: Runs): number => runs.count * (runs.per === "day" ? DAYS_PER_MONTH : 1);
 
 export interface EstimateOptions {
   /** YYYY-MM-DD: whose prices. */
@@ -153,7 +156,6 @@ export function estimate(workload: Workload, registry: Registry, model: string |
 
   const time = walk(workload.root, undefined, 1n);
   const main = defaultModel ?? [...pinnedModels.values()][0]!;
-  const mainPricing = pricings.get(main.id) ?? priced(main, defaultWhere);
 
   const lines: PricedLine[] = [];
   const tokens = { input: 0n, cachedInput: 0n, cacheWrite: 0n, output: 0n, reasoning: 0n } as Record<TokenClass, bigint>;
@@ -193,7 +195,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   if (cost.total.isZero() && Object.values(tokens).every((n) => n === 0n)) {
     warnings.push(warning("NO_TOKENS", "the workload has no tokens: its cost is $0 by construction"));
   }
-  const effectiveTier = mainPricing.serviceTier;
+  const effectiveTier = serviceTier ?? "standard";
   let total = totalSeconds(time);
   if (![time.ttft, time.generation, time.tools, total ?? 0].every(Number.isFinite)) {
     throw new TokencostError("WORKLOAD", `${label}: the time per run is too large to represent (check toolSeconds, turns and repeat)`);
@@ -218,7 +220,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   };
   if (overflow) result.overflow = overflow;
   if (workload.runs) {
-    const runs = BigInt(workload.runs.count) * (workload.runs.per === "day" ? BigInt(DAYS_PER_MONTH) : 1n);
+    const runs = BigInt(runsPerMonth(workload.runs));
     result.perMonth = { runs, usd: cost.total.mul(runs), seconds: total === null ? null : nano(total * Number(runs)) };
   }
   // Exact arithmetic has no ceiling, a report's numbers do: beyond ~1e308 they would print as
@@ -241,14 +243,6 @@ function nano<T extends number | null>(seconds: T): T {
   return (Math.round(seconds * 1e9) / 1e9) as T;
 }
 
-const CLASS_NAMES: Record<BilledClass, string> = {
-  input: "input",
-  cachedInput: "cached-input",
-  cacheWrite: "cache-write",
-  cacheWrite1h: "1-hour cache-write",
-  output: "output",
-  reasoning: "reasoning",
-};
 
 
 export function describeOverflow(o: Overflow & { path: string }): string {

@@ -1,4 +1,3 @@
-import { delimiter } from "node:path";
 import { TokencostError } from "../errors.ts";
 import { readTextFile, parseJson } from "../read.ts";
 import { bundledPricing } from "./bundled.ts";
@@ -25,10 +24,5 @@ export function loadRegistry(options: LoadRegistryOptions = {}): Registry {
   return new Registry(sources);
 }
 
-/** TOKENCOST_PRICING is a path list like PATH. */
-export function pricingFilesFromEnv(value: string | undefined): string[] {
-  if (!value) return [];
-  return value.split(delimiter).map((s) => s.trim()).filter(Boolean);
-}
 
 export { bundledPricing };

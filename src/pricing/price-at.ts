@@ -3,13 +3,23 @@ import { TokencostError } from "../errors.ts";
 import { warning, type Warning } from "../warnings.ts";
 import { addDays, daysBetween } from "../dates.ts";
 import { lifecycleNotices } from "./lifecycle.ts";
-import { byText } from "../text.ts";
+import { byText, compactTokens } from "../text.ts";
 import type { Model } from "./registry.ts";
 import type { PartialRates, Rates, Tier } from "./schema.ts";
 
 /** The six ways a token is billed; cacheWrite1h is a cache write at the 1-hour TTL. */
 export const BILLED_CLASSES = ["input", "cachedInput", "cacheWrite", "cacheWrite1h", "output", "reasoning"] as const;
 export type BilledClass = (typeof BILLED_CLASSES)[number];
+
+/** How reports and messages name each class. */
+export const CLASS_NAMES: Record<BilledClass, string> = {
+  input: "input",
+  cachedInput: "cached input",
+  cacheWrite: "cache write",
+  cacheWrite1h: "1-hour cache write",
+  output: "output",
+  reasoning: "reasoning",
+};
 
 export type RateCard = Record<BilledClass, Decimal>;
 
@@ -69,7 +79,7 @@ export function scheduleAt(model: Model, at: string): Schedule {
     if (change.from <= at) {
       rates = applyChange(rates, change.rates);
       if (change.tiers) tiers = change.tiers;
-      const unknown = Object.entries(change.rates).filter(([, v]) => v === null).map(([k]) => RATE_NAMES[k as keyof PartialRates]);
+      const unknown = Object.entries(change.rates).filter(([, v]) => v === null).map(([k]) => CLASS_NAMES[k as BilledClass]);
       if (unknown.length > 0) {
         notices.push(
           warning(
@@ -99,29 +109,27 @@ function applyChange(rates: PartialRates, change: PartialRates): PartialRates {
   return next;
 }
 
+/** Standard always; others when the model lists them (own keys only: not "constructor"). */
+export const hasServiceTier = (model: Model, tier: string): boolean =>
+  tier === "standard" || Object.hasOwn(model.serviceTiers ?? {}, tier);
+
 /** The rates a model charges on a given day, for a service tier, with what a user should know. */
 export function priceModel(model: Model, options: PriceOptions): ModelPricing {
   const { rates, tiers, notices } = scheduleAt(model, options.at);
 
   const serviceTier = options.serviceTier ?? "standard";
-  let multiplier = Decimal.from(1);
-  if (serviceTier !== "standard") {
-    // Own keys only: a tier named "constructor" must not find Object's.
-    const tiers = model.serviceTiers ?? {};
-    const m = Object.hasOwn(tiers, serviceTier) ? tiers[serviceTier] : undefined;
-    if (m === undefined) {
-      const has = ["standard", ...Object.keys(model.serviceTiers ?? {})].join(", ");
-      throw new TokencostError("SERVICE_TIER", `${model.id} has no service tier "${serviceTier}" — it has: ${has}`);
-    }
-    multiplier = Decimal.from(m);
+  if (!hasServiceTier(model, serviceTier)) {
+    const has = ["standard", ...Object.keys(model.serviceTiers ?? {})].join(", ");
+    throw new TokencostError("SERVICE_TIER", `${model.id} has no service tier "${serviceTier}" — it has: ${has}`);
   }
+  const multiplier = Decimal.from(serviceTier === "standard" ? 1 : model.serviceTiers![serviceTier]!);
 
   notices.push(...lifecycleNotices(model, options.at));
   if (model.origin !== "bundled") notices.push(warning("OVERRIDE", `${model.id}: priced from ${model.origin}`, model.id));
 
   const base = rates as Rates;
   const bands: PriceBand[] = [band("base", null, base, {})];
-  for (const t of tiers) bands.push(band(`>${compact(t.aboveInputTokens)}`, BigInt(t.aboveInputTokens), base, t.rates));
+  for (const t of tiers) bands.push(band(`>${compactTokens(t.aboveInputTokens)}`, BigInt(t.aboveInputTokens), base, t.rates));
 
   return { model, bands, billsCacheWrites: base.cacheWrite !== undefined, serviceTier, multiplier, notices };
 }
@@ -157,22 +165,13 @@ function band(label: string, above: bigint | null, base: Rates, overlay: Partial
   return { label, above, rates: { input, cachedInput, cacheWrite, cacheWrite1h, output, reasoning }, unknown, fallback };
 }
 
-const RATE_NAMES: Record<keyof PartialRates, string> = {
-  input: "input",
-  cachedInput: "cached input",
-  cacheWrite: "cache write",
-  cacheWrite1h: "1h cache write",
-  output: "output",
-  reasoning: "reasoning",
-};
-
 /** "input $2 → $4, output $10 → $20 per million", or "" when nothing changes. */
 function describeChange(current: PartialRates, next: PartialRates, tiers: readonly Tier[] | undefined): string {
   const parts: string[] = [];
   for (const [cls, value] of Object.entries(next) as [keyof PartialRates, number | null | undefined][]) {
     if (value === undefined || value === current[cls]) continue;
     const was = current[cls];
-    parts.push(`${RATE_NAMES[cls]} ${typeof was === "number" ? `$${was}` : "?"} → ${value === null ? "an unannounced rate" : `$${value}`}`);
+    parts.push(`${CLASS_NAMES[cls]} ${typeof was === "number" ? `$${was}` : "?"} → ${value === null ? "an unannounced rate" : `$${value}`}`);
   }
   let text = parts.length ? `${parts.join(", ")} per million` : "";
   if (tiers) {
@@ -180,11 +179,4 @@ function describeChange(current: PartialRates, next: PartialRates, tiers: readon
     text = text ? `${text}; ${note}` : note;
   }
   return text;
-}
-
-/** 200000 → "200K", 1048576 → "1.05M". */
-export function compact(n: number): string {
-  if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(2)}M`;
-  if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}K`;
-  return String(n);
 }

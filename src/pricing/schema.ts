@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isIsoDay } from "../dates.ts";
+import { MODEL_NAME, SERVICE_TIER_HINT, SERVICE_TIER_NAME } from "../names.ts";
 
 // The pricing file format is a public contract: users write such files, editors check them
 // against pricing/schema.json, which scripts/write-schema.js generates from this module.
@@ -6,7 +8,7 @@ import { z } from "zod";
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "not a calendar date");
+  .refine(isIsoDay, "not a day of the calendar");
 
 const usdPerMillion = z
   .number()
@@ -95,12 +97,9 @@ export const scheduledPriceSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-export const serviceTierName = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*$/, "service tier names are lower-case words (batch, flex, priority, …)");
+export const serviceTierName = z.string().regex(SERVICE_TIER_NAME, SERVICE_TIER_HINT);
 
-// Names people type on a command line: no spaces, no control characters.
-const modelName = z.string().regex(/^[^\s\x00-\x1f\x7f]+$/, "a model id or alias has no spaces or control characters");
+const modelName = z.string().regex(MODEL_NAME, "a model id or alias has no spaces or control characters");
 
 export const modelStatusSchema = z.enum(["current", "preview", "deprecated", "retired"]);
 

@@ -1,16 +1,8 @@
+import { CLASS_NAMES, type BilledClass } from "../pricing/price-at.ts";
 import type { Report, ReportLine, ReportResult } from "./report.ts";
 import { formatInt, formatSeconds, formatUsd } from "./format.ts";
 
 // Sentences shared by the table and markdown renderers, so the two always say the same thing.
-
-export const CLASS_LABELS: Record<string, string> = {
-  input: "input",
-  cachedInput: "cached input",
-  cacheWrite: "cache write",
-  cacheWrite1h: "cache write (1h)",
-  output: "output",
-  reasoning: "reasoning",
-};
 
 export function workloadTitle(report: Report): string {
   const w = report.workload;
@@ -20,13 +12,13 @@ export function workloadTitle(report: Report): string {
 
 /** "input", or "input (>200K)", or "input · gpt-5.4-mini" when a line needs telling apart. */
 export function lineLabel(line: ReportLine, result: ReportResult, lines: readonly ReportLine[]): string {
-  let label = CLASS_LABELS[line.class] ?? line.class;
+  let label = CLASS_NAMES[line.class as BilledClass] ?? line.class;
   if (line.band !== "base") label += ` (${line.band})`;
   if (lines.some((l) => l.model !== result.model) && line.model !== result.model) label += ` · ${line.model}`;
   return label;
 }
 
-/** "≈ 3m 5s per run: 25 calls at 204 tok/s, TTFT 0.5 s, tools 1m 15s". */
+/** "≈ 3m 5s per run (25 calls, generation 1m 50s at 204 tok/s, TTFT 0.5 s each, tools 1m 15s)". */
 export function timeSentence(r: ReportResult): string {
   const s = r.seconds;
   if (s.total === null) {

@@ -51,12 +51,6 @@ export function formatRate(n: number): string {
   return `${groupDigits(BigInt(whole!))}.${frac.replace(/0+$/, "").padEnd(2, "0")}`;
 }
 
-export function formatTokensShort(n: number | null | undefined): string {
-  if (n == null) return "—";
-  if (n >= 1_000_000) return `${+(n / 1_000_000).toFixed(2)}M`;
-  if (n >= 1_000) return `${+(n / 1_000).toFixed(1)}K`;
-  return String(n);
-}
 
 export function formatRatio(n: number | null): string {
   if (n === null) return "—";

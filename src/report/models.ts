@@ -1,6 +1,7 @@
 import { toCsv } from "./csv.ts";
 import { mdTable } from "./markdown.ts";
-import { formatInt, formatRate, formatTokensShort } from "./format.ts";
+import { compactTokens } from "../text.ts";
+import { formatInt, formatRate } from "./format.ts";
 import { plain, type Paint } from "./paint.ts";
 import { newTable } from "./table.ts";
 import type { Format } from "./formats.ts";
@@ -10,7 +11,7 @@ import type { ModelAt, ModelCard, ModelsReport } from "./models-report.ts";
 // with every figure beside its source and as-of date.
 
 const rate = (v: number | null | undefined) => (v === null || v === undefined ? "—" : formatRate(v));
-const tierText = (m: ModelAt) => (m.tiers ?? []).map((t) => `>${formatTokensShort(t.aboveInputTokens)}`).join(" ") || "—";
+const tierText = (m: ModelAt) => (m.tiers ?? []).map((t) => `>${compactTokens(t.aboveInputTokens)}`).join(" ") || "—";
 
 const LIST_COLUMNS = ["model", "provider", "input", "cached", "output", "long ctx", "context", "max out", "tok/s", "status"];
 
@@ -22,8 +23,8 @@ function listRow(m: ModelAt): string[] {
     rate(m.ratesAt.cachedInput),
     rate(m.ratesAt.output),
     tierText(m),
-    formatTokensShort(m.limits?.contextTokens),
-    formatTokensShort(m.limits?.outputTokens),
+    compactTokens(m.limits?.contextTokens),
+    compactTokens(m.limits?.outputTokens),
     m.speed?.outputTokensPerSecond == null ? "—" : String(m.speed.outputTokensPerSecond),
     m.statusAt + (m.deprecationDate && m.statusAt !== "current" ? ` ${m.deprecationDate}` : ""),
   ];
@@ -93,7 +94,7 @@ function cardFields(m: ModelAt, at: string): [string, string][] {
     [
       `rates on ${at}`,
       `input ${rate(r.input)} · cached input ${rate(r.cachedInput)} · cache write ${cacheWrite}` +
-        `${r.cacheWrite1h != null ? ` · 1h cache write ${formatRate(r.cacheWrite1h)}` : ""} · output ${rate(r.output)} · reasoning ${r.reasoning == null ? "= output" : formatRate(r.reasoning)}  (USD per million tokens)` +
+        `${r.cacheWrite1h != null ? ` · 1-hour cache write ${formatRate(r.cacheWrite1h)}` : ""} · output ${rate(r.output)} · reasoning ${r.reasoning == null ? "= output" : formatRate(r.reasoning)}  (USD per million tokens)` +
         src("prices"),
     ],
     [

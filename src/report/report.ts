@@ -1,4 +1,4 @@
-import { DAYS_PER_MONTH, TOKEN_CLASSES, type Estimate, type TokenClass } from "../engine/estimate.ts";
+import { runsPerMonth, TOKEN_CLASSES, type Estimate, type TokenClass } from "../engine/estimate.ts";
 import type { Overflow } from "../engine/agent.ts";
 import type { Warning } from "../warnings.ts";
 import type { Runs } from "../workload/types.ts";
@@ -146,7 +146,7 @@ export function workloadInfo(
   serviceTier: string | undefined,
 ): WorkloadInfo {
   const info: WorkloadInfo = { ...base };
-  if (runs) info.runs = { ...runs, perMonth: runs.count * (runs.per === "day" ? DAYS_PER_MONTH : 1) };
+  if (runs) info.runs = { ...runs, perMonth: runsPerMonth(runs) };
   if (serviceTier) info.serviceTier = serviceTier;
   return info;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SERVICE_TIER_HINT, SERVICE_TIER_NAME } from "../names.ts";
 import { TokencostError } from "../errors.ts";
 import { parseJson } from "../read.ts";
 import { allKeys, formatPath, zodFailure, type JsonPath } from "../validation.ts";
@@ -86,7 +87,7 @@ const metaSchema = z.strictObject({
       per: z.enum(["day", "month"]),
     })
     .optional(),
-  serviceTier: z.string().regex(/^[a-z][a-z0-9-]*$/, "a service tier name like batch, flex or priority").optional(),
+  serviceTier: z.string().regex(SERVICE_TIER_NAME, SERVICE_TIER_HINT).optional(),
   batch: z.boolean().optional(),
   budget: z
     .strictObject({

@@ -1,4 +1,4 @@
-import type { JsonPath } from "../validation.ts";
+import type { JsonPath } from "../text.ts";
 import type { Ratio } from "./values.ts";
 
 // A workload after validation: every count a whole number, every default filled in, every

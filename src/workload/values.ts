@@ -74,6 +74,14 @@ export function parseUsd(value: unknown): number {
   throw new RangeError(`${expected}, got ${describeValue(value)}`);
 }
 
+/** A percentage: 10, "10", "10%". */
+export function parsePercent(value: unknown): number {
+  const text = typeof value === "string" && value.length <= 40 ? value.trim().replace(/%$/, "") : value;
+  const n = typeof text === "number" ? text : typeof text === "string" && /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (Number.isFinite(n) && n >= 0) return n;
+  throw new RangeError(`expected a percentage like 10, got ${describeValue(value)}`);
+}
+
 export interface Ratio {
   num: bigint;
   den: bigint;

@@ -34,6 +34,8 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
     ["token flags and a file", ["estimate", ...M, "examples/rag-batch.json", "--input", "1"], undefined, /give the workload one way/],
     ["--system without --turns", ["estimate", ...M, "--input", "1", "--system", "100"], undefined, /--system need --turns/],
     ["--per without --runs", ["estimate", ...M, "--input", "1", "--per", "day"], undefined, /--per needs --runs/],
+    ["--batch with another --tier", ["estimate", ...M, "--input", "1", "--batch", "--tier", "flex"], undefined, /--batch contradicts --tier flex/],
+    ["diff with stdin twice", ["diff", "-", "-"], "{}", /only one of BASE and HEAD can be - \(stdin\)/],
     ["tokens beyond 2^53", ["estimate", ...M], '{"input": 9007199254740993}', /stdin: input: at most 2\^53−1 tokens/],
     ["NaN tokens", ["estimate", ...M], '{"input": "NaN"}', /stdin: input: expected a whole number of tokens like 1200, "120k" or "1\.5M", got "NaN"/],
     ["a NaN literal", ["estimate", ...M], '{"input": NaN}', /stdin: not valid JSON at line 1, column 11/],
@@ -220,6 +222,8 @@ describe("colour", () => {
     expect(tokencost(args, { env: { NO_COLOR: "1", FORCE_COLOR: "1" } }).stdout).not.toContain(ESC);
   });
   it("never in JSON", () => {
-    expect(json(tokencost([...args, "--json"], { env: { NO_COLOR: undefined, FORCE_COLOR: "3" } })).schemaVersion).toBe(1);
+    const r = tokencost([...args, "--json"], { env: { NO_COLOR: undefined, FORCE_COLOR: "3" } });
+    expect(json(r).schemaVersion).toBe(1);
+    expect(r.stdout).not.toContain(ESC);
   });
 });
