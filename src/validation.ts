@@ -3,8 +3,6 @@ import { TokencostError, type ErrorCode } from "./errors.ts";
 import { likelyTypo } from "./suggest.ts";
 import { formatPath, quote, type JsonPath } from "./text.ts";
 
-export { formatPath, type JsonPath };
-
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";

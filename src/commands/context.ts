@@ -9,6 +9,7 @@ import type { ReportResult } from "../report/report.ts";
 import type { Warning } from "../warnings.ts";
 import type { Io } from "./io.ts";
 import type { OutputFlags } from "./options.ts";
+import { toJson } from "../report/json.ts";
 
 // What every command does around its own work. Heavy modules (the zod validators, cli-table3,
 // chalk) are imported only on the paths that need them: `estimate --json` loads none of them.
@@ -75,7 +76,7 @@ export type Renderer<R> = (report: R, format: Format, paint?: Paint) => string;
  */
 export async function writeOutput<R>(io: Io, format: Format, report: R, renderer: () => Promise<Renderer<R>>): Promise<void> {
   if (format === "json") {
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout.write(toJson(report));
     return;
   }
   const render = await renderer();

@@ -1,5 +1,6 @@
 import { TokencostError } from "../errors.ts";
-import { allKeys, formatPath, zodFailure } from "../validation.ts";
+import { formatPath } from "../text.ts";
+import { allKeys, zodFailure } from "../validation.ts";
 import { pricingFileSchema, type PricingFile } from "./schema.ts";
 import { quote } from "../text.ts";
 

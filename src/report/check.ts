@@ -7,6 +7,7 @@ import type { Format } from "./formats.ts";
 import type { ReportResult, WorkloadInfo } from "./report.ts";
 import { SCHEMA_VERSION } from "./report.ts";
 import { newTable } from "./table.ts";
+import { toJson } from "./json.ts";
 
 // `tokencost check`: one row per workload × model × limit, and a one-line verdict.
 
@@ -82,7 +83,7 @@ const row = (c: CheckRow, pass: string, fail: string) => [
 export function renderCheck(r: CheckReport, format: Format, paint: Paint = plain): string {
   switch (format) {
     case "json":
-      return `${JSON.stringify(r, null, 2)}\n`;
+      return toJson(r);
     case "csv":
       return toCsv([
         ["workload", "path", "model", "limit", "value", "max", "margin", "pass", "from"],

@@ -6,6 +6,7 @@ import { mdTable } from "./markdown.ts";
 import { plain, type Paint } from "./paint.ts";
 import type { Format } from "./formats.ts";
 import { newTable } from "./table.ts";
+import { toJson } from "./json.ts";
 
 // `tokencost diff BASE HEAD`: per model, cost and time per run before → after, and whether the
 // increase passes a threshold. The markdown is made to be read in a pull request.
@@ -36,7 +37,7 @@ export function renderDiff(r: DiffReport, format: Format, paint: Paint = plain):
   const withMonth = monthly(r);
   switch (format) {
     case "json":
-      return `${JSON.stringify(r, null, 2)}\n`;
+      return toJson(r);
     case "csv":
       return toCsv([
         ["model", "base_model", "head_model", "base_usd", "head_usd", "delta_usd", "delta_percent", "base_seconds", "head_seconds", "delta_seconds", "base_usd_per_month", "head_usd_per_month", "pass"],

@@ -6,6 +6,7 @@ import { plain, type Paint } from "./paint.ts";
 import { newTable } from "./table.ts";
 import type { Format } from "./formats.ts";
 import type { ModelAt, ModelCard, ModelsReport } from "./models-report.ts";
+import { toJson } from "./json.ts";
 
 // `tokencost models` and `tokencost models show`: the registry as a list, and one model's card
 // with every figure beside its source and as-of date.
@@ -49,7 +50,7 @@ function csvRow(m: ModelAt): unknown[] {
 export function renderModelList(report: ModelsReport, format: Format, paint: Paint = plain): string {
   switch (format) {
     case "json":
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return toJson(report);
     case "csv":
       return toCsv([CSV_HEAD, ...report.models.map(csvRow)]);
     case "markdown":
@@ -68,7 +69,7 @@ export function renderModelList(report: ModelsReport, format: Format, paint: Pai
 /** One model: every figure, each group with its source and as-of date. */
 export function renderModelCard(card: ModelCard, format: Format, paint: Paint = plain): string {
   const m = card.model;
-  if (format === "json") return `${JSON.stringify(card, null, 2)}\n`;
+  if (format === "json") return toJson(card);
   if (format === "csv") return toCsv([CSV_HEAD, csvRow(m)]);
 
   const fields = cardFields(m, card.at);

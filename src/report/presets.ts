@@ -3,6 +3,7 @@ import { toCsv } from "./csv.ts";
 import { plain, type Paint } from "./paint.ts";
 import type { Format } from "./formats.ts";
 import type { SCHEMA_VERSION } from "./report.ts";
+import { toJson } from "./json.ts";
 
 
 export interface PresetsReport {
@@ -15,7 +16,7 @@ export function renderPresets(report: PresetsReport, format: Format, paint: Pain
   const { presets } = report;
   switch (format) {
     case "json":
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return toJson(report);
     case "csv":
       return toCsv([["name", "summary", "assumptions"], ...presets.map((p) => [p.name, p.summary, p.assumptions.join("; ")])]);
     case "markdown":

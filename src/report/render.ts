@@ -5,6 +5,7 @@ import type { Report } from "./report.ts";
 import { renderTable } from "./table.ts";
 
 import type { Format } from "./formats.ts";
+import { toJson } from "./json.ts";
 
 export { FORMATS, type Format } from "./formats.ts";
 
@@ -12,7 +13,7 @@ export { FORMATS, type Format } from "./formats.ts";
 export function render(report: Report, format: Format, paint?: Paint): string {
   switch (format) {
     case "json":
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return toJson(report);
     case "markdown":
       return renderMarkdown(report);
     case "csv":

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { SERVICE_TIER_HINT, SERVICE_TIER_NAME } from "../names.ts";
 import { TokencostError } from "../errors.ts";
 import { parseJson } from "../read.ts";
-import { allKeys, formatPath, zodFailure, type JsonPath } from "../validation.ts";
+import { formatPath, type JsonPath } from "../text.ts";
+import { allKeys, zodFailure } from "../validation.ts";
 import type { Budget, Runs, Step, Workload } from "./types.ts";
 import { parseCount, parseDuration, parseFraction, parseTokenCount, parseUsd } from "./values.ts";
 
