@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Transcribes the sourced fact base (shared/reference/pricing-facts.json) into pricing/<provider>.json.
-// Run it again when the fact base is updated:  node scripts/import-reference.js ../shared/reference/pricing-facts.json
+// Transcribes the sourced fact base (shared/reference/pricing-facts.json and usage-facts.json)
+// into pricing/<provider>.json and pricing/benchmarks.json. Run it again when the fact base is
+// updated:
+//   node scripts/import-reference.js ../shared/reference/pricing-facts.json ../shared/reference/usage-facts.json
 // The pricing files are the registry of record; this script only records how they were derived,
 // so that a re-import is a reviewable diff rather than a hand re-typing.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -8,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 const factsPath = process.argv[2] ?? "../shared/reference/pricing-facts.json";
+const usagePath = process.argv[3] ?? join(dirname(factsPath), "usage-facts.json");
 const outDir = join(dirname(fileURLToPath(import.meta.url)), "..", "pricing");
 // The fact base is stamped "as of 2026-11-27" (PRICING-FACTS.md): every price was last checked then.
 const PRICES_AS_OF = "2026-11-27";
@@ -113,6 +116,112 @@ function scheduled(m) {
   });
 }
 
+// ---- usage (SPEC §8), from usage-facts.json ----
+
+const CONFIDENCE = { high: 3, medium: 2, low: 1 };
+// Dated rows first, most recent first ("2026-09-27" > "2026-09" > "undated copy"): the text of an
+// ISO date compares as the date does.
+const dateKey = (d) => (/^\d{4}/.test(d ?? "") ? d : "");
+
+function measurement(m) {
+  const out = { effort: m.effort, benchmark: m.benchmark, outputTokens: m.outputTokens };
+  out.reasoningTokens = m.reasoningTokens;
+  out.answerTokens = m.answerTokens;
+  out.source = m.source;
+  out.asOf = m.date;
+  out.confidence = m.confidence;
+  return out;
+}
+
+function speedRow(s) {
+  return {
+    effort: s.effort,
+    outputTokensPerSecond: s.outputTokensPerSecond,
+    ttftSeconds: s.ttftSeconds,
+    ttftIncludesThinking: s.ttftIncludesThinking,
+    endpoint: s.endpoint,
+    source: s.source,
+    asOf: s.date,
+    confidence: s.confidence,
+  };
+}
+
+/**
+ * The speed tokencost uses at each effort: first-party rows of medium or high confidence only
+ * (a gateway, a fast mode or another host is another product; a low-confidence row is a lead,
+ * not a figure), the most recent wins, then the more confident. TTFT only where it excludes
+ * thinking time: the engine adds reasoning tokens / speed on top. Rows without an effort stand
+ * for the default effort when the model names one (else the model's own `speed` covers them).
+ */
+function speedByEffort(u) {
+  const usable = u.speed
+    .map((s) => ({ ...s, effort: s.effort ?? u.defaultEffort }))
+    .filter((s) => s.effort && s.endpoint === "first-party" && s.confidence !== "low");
+  const best = (rows) =>
+    [...rows].sort((a, b) => dateKey(b.date).localeCompare(dateKey(a.date)) || CONFIDENCE[b.confidence] - CONFIDENCE[a.confidence])[0];
+  const out = {};
+  for (const effort of [...new Set(usable.map((s) => s.effort))]) {
+    const rows = usable.filter((s) => s.effort === effort);
+    const tps = best(rows.filter((s) => s.outputTokensPerSecond != null));
+    const ttft = best(rows.filter((s) => s.ttftSeconds != null && s.ttftIncludesThinking === false));
+    if (!tps && !ttft) continue;
+    const main = tps ?? ttft;
+    const figure = {
+      outputTokensPerSecond: tps?.outputTokensPerSecond ?? null,
+      timeToFirstTokenSeconds: ttft?.ttftSeconds ?? null,
+      source: main.source,
+      asOf: main.date,
+      confidence: main.confidence,
+    };
+    if (ttft && tps && ttft.source !== tps.source) figure.note = `TTFT from ${ttft.source} (${ttft.date})`;
+    out[effort] = figure;
+  }
+  return out;
+}
+
+/** Per model: the family entry (the one naming most models) and the text-type samples. */
+function tokenizers(list) {
+  const byModel = new Map();
+  const families = new Map();
+  for (const t of list) {
+    const fam = families.get(t.id);
+    if (!fam || t.models.length > fam.models.length) families.set(t.id, t);
+  }
+  for (const fam of families.values()) {
+    const note = [fam.textType, fam.quote && `"${fam.quote}"`].filter(Boolean).join(": ");
+    for (const id of fam.models) {
+      byModel.set(id, { family: fam.id, ratio: fam.ratio, low: fam.low, high: fam.high, relativeTo: fam.relativeTo, source: fam.source, note, samples: [] });
+    }
+    // The reference family is 1 relative to itself, by definition of the ratio.
+    for (const id of fam.relativeToModels ?? []) {
+      byModel.set(id, { family: fam.relativeTo, ratio: 1, low: null, high: null, relativeTo: fam.relativeTo, source: fam.source, note: `the reference of the ${fam.id} ratio` });
+    }
+  }
+  for (const t of list) {
+    if (families.get(t.id) === t) continue;
+    for (const id of t.models) {
+      const sample = { ratio: t.ratio, low: t.low, high: t.high, textType: t.textType, source: t.source, quote: t.quote };
+      byModel.get(id)?.samples.push(sample);
+    }
+  }
+  for (const t of byModel.values()) if (t.samples?.length === 0) delete t.samples;
+  return byModel;
+}
+
+function usage(u, tokenizer) {
+  const out = {
+    reasons: u.reasons,
+    efforts: u.efforts,
+    defaultEffort: u.defaultEffort,
+    measurements: u.measurements.map(measurement),
+    speedByEffort: speedByEffort(u),
+    speeds: u.speed.map(speedRow),
+  };
+  if (tokenizer) out.tokenizer = tokenizer;
+  if (u.notes) out.notes = u.notes;
+  return out;
+}
+
 function entry(m) {
   const rates = { input: m.inputPerM, cachedInput: m.cachedInputPerM };
   const cw = cacheWriteRate(m);
@@ -141,6 +250,7 @@ function entry(m) {
     deprecationDate: m.deprecationDate,
     replacement: m.replacement,
     scheduledPrices: scheduled(m),
+    usage: undefined,
     releaseDate: m.releaseDate,
     priceEffectiveDate: m.priceEffectiveDate,
     priceConfidence: m.priceConfidence,
@@ -157,12 +267,27 @@ function entry(m) {
 }
 
 const facts = JSON.parse(readFileSync(factsPath, "utf8"));
+const usageFacts = JSON.parse(readFileSync(usagePath, "utf8"));
+const tokenizerOf = tokenizers(usageFacts.tokenizers);
 const byProvider = new Map();
 for (const m of facts) {
   const p = providerId(m.provider);
   if (!byProvider.has(p)) byProvider.set(p, []);
-  byProvider.get(p).push(entry(m));
+  const e = entry(m);
+  const u = usageFacts.models[m.id];
+  if (u) e.usage = usage(u, tokenizerOf.get(m.id));
+  else if (tokenizerOf.has(m.id)) e.usage = { tokenizer: tokenizerOf.get(m.id) };
+  else delete e.usage;
+  byProvider.get(p).push(e);
 }
+const missing = Object.keys(usageFacts.models).filter((id) => !facts.some((m) => m.id === id));
+if (missing.length) throw new Error(`usage facts for models the pricing facts lack: ${missing.join(", ")}`);
+
+const benchmarks = Object.fromEntries(
+  Object.entries(usageFacts.benchmarks).map(([key, b]) => [key, { name: b.name, version: b.version, kind: b.kind, date: b.date, note: b.note }]),
+);
+writeFileSync(join(outDir, "benchmarks.json"), `${JSON.stringify({ $schema: "./schema.json", benchmarks }, null, 2)}\n`);
+console.log(`pricing/benchmarks.json: ${Object.keys(benchmarks).length} benchmarks`);
 for (const [provider, models] of [...byProvider].sort(([a], [b]) => a.localeCompare(b))) {
   const file = { $schema: "./schema.json", provider, models };
   writeFileSync(join(outDir, `${provider}.json`), `${JSON.stringify(file, null, 2)}\n`);

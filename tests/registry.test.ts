@@ -4,9 +4,11 @@ import { bundledPricing, loadRegistry } from "../src/pricing/load.ts";
 import { pricingJsonSchema } from "../src/pricing/json-schema.ts";
 import { validatePricingFile } from "../src/pricing/validate.ts";
 import { TokencostError } from "../src/errors.ts";
+import { Registry } from "../src/pricing/registry.ts";
 
 const dir = new URL("../pricing/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json") && f !== "schema.json");
+const providerFiles = files.filter((f) => f !== "benchmarks.json");
 const registry = loadRegistry();
 
 // The sourced fact base these files were transcribed from (../shared/reference, copied here so a
@@ -41,6 +43,10 @@ describe("bundled pricing files", () => {
     const data = JSON.parse(readFileSync(new URL(f, dir), "utf8"));
     expect(() => validatePricingFile(data, f)).not.toThrow();
     expect(data.$schema).toBe("./schema.json");
+  });
+
+  it.each(providerFiles)("%s is named after its provider", (f) => {
+    const data = JSON.parse(readFileSync(new URL(f, dir), "utf8"));
     expect(data.provider).toBe(f.replace(/\.json$/, ""));
   });
 
@@ -50,7 +56,7 @@ describe("bundled pricing files", () => {
   });
 
   it("ids and aliases are unique across every provider, in any case", () => {
-    const names = bundledPricing().flatMap(({ file }) => file.models.flatMap((m) => [m.id, ...(m.aliases ?? [])]));
+    const names = bundledPricing().flatMap(({ file }) => (file.models ?? []).flatMap((m) => [m.id, ...(m.aliases ?? [])]));
     const lower = names.map((n) => n.toLowerCase());
     expect(lower.filter((n, i) => lower.indexOf(n) !== i)).toEqual([]);
   });
@@ -152,5 +158,126 @@ describe("lookup", () => {
       expect((e as Error).message).toMatch(/^unknown model "gemini-3.5-flsh" — did you mean gemini-3.5-flash, /);
       expect((e as Error).message.split(",")).toHaveLength(3);
     }
+  });
+});
+
+// SPEC §8: every figure of usage-facts.json is in the registry, under the same model, unchanged.
+interface UsageFacts {
+  benchmarks: Record<string, { name: string; version: string | null; kind: string; date: string }>;
+  tokenizers: { id: string; models: string[]; ratio: number; low: number | null; high: number | null; relativeTo: string; relativeToModels: string[]; textType: string; source: string }[];
+  models: Record<
+    string,
+    {
+      reasons: boolean | null;
+      efforts: string[] | null;
+      defaultEffort: string | null;
+      measurements: { effort: string | null; benchmark: string; outputTokens: number; reasoningTokens: number | null; answerTokens: number | null; source: string; date: string; confidence: string }[];
+      speed: { effort: string | null; outputTokensPerSecond: number | null; ttftSeconds: number | null; ttftIncludesThinking: boolean | null; endpoint: string; source: string; date: string; confidence: string }[];
+    }
+  >;
+}
+const usageFacts: UsageFacts = JSON.parse(readFileSync(new URL("./fixtures/usage-facts.json", import.meta.url), "utf8"));
+
+describe("every usage figure of the fact base is in the registry", () => {
+  it("the benchmarks, with name, version, kind and date", () => {
+    const keys = Object.keys(usageFacts.benchmarks);
+    expect(keys).toHaveLength(8);
+    for (const key of keys) {
+      const b = usageFacts.benchmarks[key]!;
+      expect(registry.benchmarks.get(key), key).toMatchObject({ name: b.name, version: b.version, kind: b.kind, date: b.date });
+    }
+  });
+
+  it("76 models carry usage, with 184 measurements and 134 speed rows", () => {
+    const withUsage = registry.all().filter((m) => m.usage?.measurements);
+    expect(withUsage.map((m) => m.id).sort()).toEqual(Object.keys(usageFacts.models).sort());
+    expect(withUsage.reduce((n, m) => n + m.usage!.measurements!.length, 0)).toBe(184);
+    expect(withUsage.reduce((n, m) => n + (m.usage!.speeds ?? []).length, 0)).toBe(134);
+  });
+
+  it.each(Object.entries(usageFacts.models))("%s", (id, u) => {
+    const got = registry.get(id).usage!;
+    expect([got.reasons, got.efforts, got.defaultEffort]).toEqual([u.reasons, u.efforts, u.defaultEffort]);
+    expect(got.measurements).toEqual(
+      u.measurements.map((x) => ({
+        effort: x.effort,
+        benchmark: x.benchmark,
+        outputTokens: x.outputTokens,
+        reasoningTokens: x.reasoningTokens,
+        answerTokens: x.answerTokens,
+        source: x.source,
+        asOf: x.date,
+        confidence: x.confidence,
+      })),
+    );
+    expect(got.speeds).toEqual(
+      u.speed.map((s) => ({
+        effort: s.effort,
+        outputTokensPerSecond: s.outputTokensPerSecond,
+        ttftSeconds: s.ttftSeconds,
+        ttftIncludesThinking: s.ttftIncludesThinking,
+        endpoint: s.endpoint,
+        source: s.source,
+        asOf: s.date,
+        confidence: s.confidence,
+      })),
+    );
+    // speedByEffort picks among the first-party rows of at least medium confidence at that effort.
+    for (const [effort, figure] of Object.entries(got.speedByEffort ?? {})) {
+      const rows = u.speed.filter((s) => (s.effort ?? u.defaultEffort) === effort && s.endpoint === "first-party" && s.confidence !== "low");
+      if (figure!.outputTokensPerSecond !== null) expect(rows.map((s) => s.outputTokensPerSecond), `${id} ${effort}`).toContain(figure!.outputTokensPerSecond);
+      if (figure!.timeToFirstTokenSeconds !== null) {
+        expect(rows.filter((s) => s.ttftIncludesThinking === false).map((s) => s.ttftSeconds), `${id} ${effort}`).toContain(figure!.timeToFirstTokenSeconds);
+      }
+    }
+  });
+
+  it("every tokenizer figure: the family ratio on each family member, the text-type samples on theirs", () => {
+    const [family, ...samples] = usageFacts.tokenizers;
+    expect(family!.models).toHaveLength(6);
+    for (const id of family!.models) {
+      expect(registry.get(id).usage?.tokenizer, id).toMatchObject({ family: "claude-4.7", ratio: 1.3, low: 1.0, high: 1.35, relativeTo: "claude-4.6", source: family!.source });
+    }
+    for (const id of family!.relativeToModels) {
+      expect(registry.get(id).usage?.tokenizer, id).toMatchObject({ family: "claude-4.6", ratio: 1, relativeTo: "claude-4.6" });
+    }
+    const stored = registry.get("claude-opus-4-7").usage!.tokenizer!.samples!;
+    expect(samples).toHaveLength(27);
+    expect(stored.map((s) => [s.ratio, s.low, s.high, s.textType, s.source])).toEqual(samples.map((s) => [s.ratio, s.low, s.high, s.textType, s.source]));
+  });
+
+  it("the seed figures: Gemini 3.5 Flash spent 73M output tokens at high effort, Gemini 3.1 Pro 57M at its default, on index v4.0", () => {
+    const flash = registry.get("gemini-3.5-flash").usage!;
+    const pro = registry.get("gemini-3.1-pro-preview").usage!;
+    expect(flash.measurements).toContainEqual(expect.objectContaining({ effort: "high", benchmark: "aa-index-v4.0-full-run", outputTokens: 73_000_000 }));
+    expect(pro.measurements).toContainEqual(expect.objectContaining({ effort: null, benchmark: "aa-index-v4.0-full-run", outputTokens: 57_000_000 }));
+    expect(pro.defaultEffort).toBe("high");
+  });
+});
+
+describe("usage checks across files", () => {
+  const file = (models: unknown[], benchmarks?: unknown) => ({ file: validatePricingFile({ provider: "acme", models, ...(benchmarks ? { benchmarks } : {}) }, "acme.json"), origin: "acme.json" });
+  const base = { id: "acme-1", rates: { input: 1, output: 2 } };
+  const m = (effort: string | null, benchmark = "bench") => ({ effort, benchmark, outputTokens: 100 });
+  const bench = { bench: { name: "Bench", version: "1", kind: "per-task", date: "2026-09" } };
+
+  it("a measurement must name a benchmark some file defines", () => {
+    expect(() => new Registry([file([{ ...base, usage: { measurements: [m("high", "nope")] } }], bench)])).toThrow(/acme\.json: acme-1: usage: a measurement names benchmark "nope", which no pricing file defines/);
+  });
+  it("a measurement's effort must be one of the model's efforts", () => {
+    expect(() => new Registry([file([{ ...base, usage: { efforts: ["low"], measurements: [m("high")] } }], bench)])).toThrow(/at effort "high", which is not one of its efforts \(low\)/);
+  });
+  it("the default effort must be one of them", () => {
+    expect(() => new Registry([file([{ ...base, usage: { efforts: ["low"], defaultEffort: "max" } }])])).toThrow(/defaultEffort "max" is not one of its efforts/);
+  });
+  it("an unknown effort name is a schema error listing the valid ones", () => {
+    expect(() => validatePricingFile({ provider: "acme", models: [{ ...base, usage: { efforts: ["ultra"] } }] }, "acme.json")).toThrow(/models\[0\]\.usage\.efforts\[0\].*none.*minimal.*max/);
+  });
+  it("a benchmark defined in one file serves measurements in another", () => {
+    const r = new Registry([{ file: validatePricingFile({ benchmarks: bench }, "b.json"), origin: "b.json" }, file([{ ...base, usage: { measurements: [m(null)] } }])]);
+    expect(r.benchmarks.get("bench")?.kind).toBe("per-task");
+  });
+  it("a file with models must name their provider", () => {
+    expect(() => validatePricingFile({ models: [base] }, "x.json")).toThrow(/x\.json: provider: a file with models names their provider/);
   });
 });

@@ -21,18 +21,29 @@ export function bundledPricing(detail: "pricing" | "full" = "pricing"): PricingS
 
 /** An entry without what pricing never reads: what the CLI bundle carries inline. */
 export function pricingFields(file: PricingFile): PricingFile {
-  return {
-    provider: file.provider,
-    models: file.models.map((m) => {
-      const { sources, notes, otherRates, releaseDate, priceEffectiveDate, priceConfidence, cacheWriteTtl, reasoningLevels, ...rest } = m;
-      const slim = { ...rest };
-      if (m.speed) slim.speed = { outputTokensPerSecond: m.speed.outputTokensPerSecond, timeToFirstTokenSeconds: m.speed.timeToFirstTokenSeconds };
-      if (m.limits) slim.limits = { contextTokens: m.limits.contextTokens, inputTokens: m.limits.inputTokens ?? null, outputTokens: m.limits.outputTokens ?? null };
-      if (m.tiers) slim.tiers = m.tiers.map((t) => ({ aboveInputTokens: t.aboveInputTokens, rates: t.rates }));
-      if (m.scheduledPrices) slim.scheduledPrices = m.scheduledPrices.map(({ sources: _s, ...sp }) => sp);
-      return slim;
-    }),
-  };
+  const slim: PricingFile = {};
+  if (file.provider !== undefined) slim.provider = file.provider;
+  if (file.benchmarks) slim.benchmarks = file.benchmarks;
+  if (!file.models) return slim;
+  slim.models = file.models.map((m) => {
+    const { sources, notes, otherRates, releaseDate, priceEffectiveDate, priceConfidence, cacheWriteTtl, reasoningLevels, ...rest } = m;
+    const entry = { ...rest };
+    if (m.speed) entry.speed = { outputTokensPerSecond: m.speed.outputTokensPerSecond, timeToFirstTokenSeconds: m.speed.timeToFirstTokenSeconds };
+    if (m.limits) entry.limits = { contextTokens: m.limits.contextTokens, inputTokens: m.limits.inputTokens ?? null, outputTokens: m.limits.outputTokens ?? null };
+    if (m.tiers) entry.tiers = m.tiers.map((t) => ({ aboveInputTokens: t.aboveInputTokens, rates: t.rates }));
+    if (m.scheduledPrices) entry.scheduledPrices = m.scheduledPrices.map(({ sources: _s, ...sp }) => sp);
+    if (m.usage) {
+      // Measurements keep their sources: a scaled result cites the figures it rests on.
+      const { speeds: _speeds, notes: _notes, tokenizer, ...usage } = m.usage;
+      entry.usage = usage;
+      if (tokenizer) {
+        const { samples: _samples, note: _note, ...t } = tokenizer;
+        entry.usage.tokenizer = t;
+      }
+    }
+    return entry;
+  });
+  return slim;
 }
 
 /** pricing/*.json, in name order; the same relative path from src/pricing and dist/pricing. */

@@ -1,6 +1,6 @@
 import { TokencostError } from "../errors.ts";
 import { closest } from "../suggest.ts";
-import type { ModelEntry, ModelStatus, PricingFile } from "./schema.ts";
+import type { Benchmark, ModelEntry, ModelStatus, PricingFile } from "./schema.ts";
 import { quote } from "../text.ts";
 
 export interface Model extends ModelEntry {
@@ -38,12 +38,34 @@ export function mergeEntry(base: Model | undefined, entry: ModelEntry, provider:
   if (base.limits && entry.limits) merged.limits = { ...base.limits, ...entry.limits };
   if (base.speed && entry.speed) merged.speed = { ...base.speed, ...entry.speed };
   if (base.serviceTiers && entry.serviceTiers) merged.serviceTiers = { ...base.serviceTiers, ...entry.serviceTiers };
+  // usage merges by part: an override with its own measurements keeps the bundled tokenizer.
+  if (base.usage && entry.usage) merged.usage = { ...base.usage, ...entry.usage };
   if (origin !== base.origin) {
     if (entry.scheduledPrices === undefined) delete merged.scheduledPrices;
     if (entry.pricesAsOf === undefined) delete merged.pricesAsOf;
     if (entry.source === undefined) merged.source = origin;
   }
   return merged;
+}
+
+/**
+ * What the schema cannot say about a model's usage: every measurement names a known benchmark
+ * and an effort the model has, and the default effort is one of its levels.
+ */
+function checkUsage(m: Model, benchmarks: ReadonlyMap<string, Benchmark>): void {
+  const u = m.usage;
+  if (!u) return;
+  const fail = (what: string) => {
+    throw new TokencostError("PRICING", `${m.origin === "bundled" ? "pricing" : m.origin}: ${m.id}: usage: ${what}`);
+  };
+  const has = (e: string) => !u.efforts || u.efforts.includes(e as never);
+  if (u.defaultEffort && !has(u.defaultEffort)) fail(`defaultEffort ${quote(u.defaultEffort)} is not one of its efforts (${u.efforts!.join(", ")})`);
+  for (const x of u.measurements ?? []) {
+    if (!benchmarks.has(x.benchmark)) {
+      fail(`a measurement names benchmark ${quote(x.benchmark)}, which no pricing file defines (known: ${[...benchmarks.keys()].join(", ") || "none"})`);
+    }
+    if (x.effort && !has(x.effort)) fail(`a measurement at effort ${quote(x.effort)}, which is not one of its efforts (${u.efforts!.join(", ")})`);
+  }
 }
 
 /**
@@ -54,16 +76,22 @@ export function mergeEntry(base: Model | undefined, entry: ModelEntry, provider:
 export class Registry {
   private readonly models: Model[];
   private readonly index = new Map<string, Model>();
+  /** Benchmark keys that usage measurements name (SPEC §8), from every file; later files win. */
+  readonly benchmarks: ReadonlyMap<string, Benchmark & { origin: string }>;
 
   constructor(sources: readonly PricingSource[]) {
     const byId = new Map<string, Model>();
+    const benchmarks = new Map<string, Benchmark & { origin: string }>();
     for (const { file, origin } of sources) {
-      for (const entry of file.models) {
+      for (const [key, b] of Object.entries(file.benchmarks ?? {})) benchmarks.set(key, { ...b, origin });
+      for (const entry of file.models ?? []) {
         const key = entry.id.toLowerCase();
-        byId.set(key, mergeEntry(byId.get(key), entry, file.provider, origin));
+        byId.set(key, mergeEntry(byId.get(key), entry, file.provider!, origin));
       }
     }
     this.models = [...byId.values()];
+    this.benchmarks = benchmarks;
+    for (const m of this.models) checkUsage(m, benchmarks);
     // One name, one model: an override whose alias is another model's id (or the reverse)
     // would otherwise price one of them silently as the other.
     for (const m of this.models) {

@@ -103,6 +103,106 @@ const modelName = z.string().regex(MODEL_NAME, "a model id or alias has no space
 
 export const modelStatusSchema = z.enum(["current", "preview", "deprecated", "retired"]);
 
+// SPEC §8: how many tokens a model spends on a task, by reasoning effort. Figures are only
+// comparable within one benchmark key; a measurement with a null effort stands for the model's
+// default effort (or for the model, if it has no effort levels).
+
+/** Reasoning effort levels, as providers name them, from none to most. */
+export const EFFORTS = ["none", "minimal", "low", "medium", "high", "xhigh", "max"] as const;
+export const effortSchema = z.enum(EFFORTS);
+
+const confidence = z.enum(["high", "medium", "low"]);
+
+/** YYYY, YYYY-MM or YYYY-MM-DD: sources often date a benchmark version by its month. */
+const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected a date as YYYY-MM-DD, YYYY-MM or YYYY")
+  .refine((d) => d.length < 10 || isIsoDay(d), "not a day of the calendar");
+
+export const benchmarkKeySchema = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "benchmark keys are lower-case words joined by . _ or -");
+
+export const benchmarkSchema = z.strictObject({
+  name: z.string().min(1),
+  version: z.string().nullable(),
+  kind: z.enum(["per-task", "full-run"]).describe("per-task averages and full-run totals are never compared"),
+  date: partialDate.describe("when this version came into use; the latest common benchmark is the basis of a scaling"),
+  note: z.string().optional(),
+  source: z.string().optional(),
+});
+
+const tokensSpent = z.number().min(0).finite();
+
+export const measurementSchema = z.strictObject({
+  effort: effortSchema.nullable().describe("null = the model's default effort (or the model, if it has no levels)"),
+  benchmark: benchmarkKeySchema,
+  outputTokens: tokensSpent.positive().describe("output tokens spent, reasoning included"),
+  reasoningTokens: tokensSpent.nullable().optional(),
+  answerTokens: tokensSpent.nullable().optional(),
+  source: z.string().optional(),
+  asOf: z.string().optional(),
+  confidence: confidence.optional(),
+});
+
+export const effortSpeedSchema = z.strictObject({
+  outputTokensPerSecond: z.number().positive().finite().nullable(),
+  timeToFirstTokenSeconds: z.number().min(0).finite().nullable(),
+  source: z.string().optional(),
+  asOf: z.string().optional(),
+  confidence: confidence.optional(),
+  note: z.string().optional(),
+});
+
+/** One measured speed row, as its source gives it (any endpoint; TTFT with or without thinking). */
+export const speedRowSchema = z.strictObject({
+  effort: effortSchema.nullable(),
+  outputTokensPerSecond: z.number().positive().finite().nullable(),
+  ttftSeconds: z.number().min(0).finite().nullable(),
+  ttftIncludesThinking: z.boolean().nullable().optional(),
+  endpoint: z.string().optional(),
+  source: z.string().optional(),
+  asOf: z.string().optional(),
+  confidence: confidence.optional(),
+});
+
+const tokenizerRatio = z.number().positive().finite();
+
+export const tokenizerSchema = z.strictObject({
+  family: z.string().min(1),
+  ratio: tokenizerRatio.describe("tokens for the same text, relative to the relativeTo family"),
+  low: tokenizerRatio.nullable().optional(),
+  high: tokenizerRatio.nullable().optional(),
+  relativeTo: z.string().min(1).describe("families with the same relativeTo compare by ratio; unrelated families by 1"),
+  source: z.string().optional(),
+  note: z.string().optional(),
+  samples: z
+    .array(
+      z.strictObject({
+        ratio: tokenizerRatio,
+        low: tokenizerRatio.nullable().optional(),
+        high: tokenizerRatio.nullable().optional(),
+        textType: z.string().optional(),
+        source: z.string().optional(),
+        quote: z.string().optional(),
+      }),
+    )
+    .optional()
+    .describe("ratios measured on particular kinds of text (provenance; the family ratio is what scales)"),
+});
+
+export const usageSchema = z.strictObject({
+  reasons: z.boolean().nullable().optional().describe("false: the model spends no reasoning tokens; null/absent: unknown"),
+  efforts: z.array(effortSchema).nullable().optional(),
+  defaultEffort: effortSchema.nullable().optional(),
+  measurements: z.array(measurementSchema).optional(),
+  speedByEffort: z
+    .partialRecord(effortSchema, effortSpeedSchema)
+    .optional()
+    .describe("the speed used at each effort (else the model's speed)"),
+  speeds: z.array(speedRowSchema).optional().describe("every measured speed row, for provenance"),
+  tokenizer: tokenizerSchema.nullable().optional(),
+  notes: z.string().nullable().optional(),
+});
+
 export const modelSchema = z.strictObject({
   id: modelName,
   name: z.string().min(1).optional(),
@@ -122,6 +222,7 @@ export const modelSchema = z.strictObject({
   deprecationDate: isoDate.nullable().optional(),
   replacement: z.string().nullable().optional(),
   scheduledPrices: z.array(scheduledPriceSchema).optional(),
+  usage: usageSchema.optional().describe("tokens spent per task, by effort (SPEC §8)"),
   releaseDate: z.string().nullable().optional(),
   priceEffectiveDate: z.string().nullable().optional(),
   priceConfidence: z.enum(["high", "medium", "low"]).optional(),
@@ -132,11 +233,14 @@ export const modelSchema = z.strictObject({
   notes: z.string().nullable().optional(),
 });
 
-export const pricingFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  provider: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "provider ids are lower-case"),
-  models: z.array(modelSchema),
-});
+export const pricingFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    provider: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "provider ids are lower-case").optional(),
+    models: z.array(modelSchema).optional(),
+    benchmarks: z.record(benchmarkKeySchema, benchmarkSchema).optional().describe("benchmark keys that measurements name"),
+  })
+  .refine((f) => f.models === undefined || f.provider !== undefined, { message: "a file with models names their provider", path: ["provider"] });
 
 export type Rates = z.infer<typeof ratesSchema>;
 export type PartialRates = z.infer<typeof partialRatesSchema>;
@@ -145,3 +249,9 @@ export type Speed = z.infer<typeof speedSchema>;
 export type ModelStatus = z.infer<typeof modelStatusSchema>;
 export type ModelEntry = z.infer<typeof modelSchema>;
 export type PricingFile = z.infer<typeof pricingFileSchema>;
+export type Effort = (typeof EFFORTS)[number];
+export type Benchmark = z.infer<typeof benchmarkSchema>;
+export type Measurement = z.infer<typeof measurementSchema>;
+export type EffortSpeed = z.infer<typeof effortSpeedSchema>;
+export type Tokenizer = z.infer<typeof tokenizerSchema>;
+export type Usage = z.infer<typeof usageSchema>;

@@ -12,7 +12,7 @@ export function validatePricingFile(data: unknown, label: string): PricingFile {
   if (!parsed.success) throw zodFailure("PRICING", label, parsed.error, { schema: pricingFileSchema, elsewhere: ALL_KEYS });
   const file = parsed.data;
   const seen = new Map<string, number>();
-  file.models.forEach((m, i) => {
+  (file.models ?? []).forEach((m, i) => {
     for (const name of [m.id, ...(m.aliases ?? [])]) {
       const key = name.toLowerCase();
       const other = seen.get(key);
