@@ -85,4 +85,4 @@ await build({
     __TOKENCOST_PRESETS__: JSON.stringify(serializeWorkloads(presets)),
   },
 });
-console.log(`built dist/ and dist/bin/cli.cjs (${pricing.reduce((n, f) => n + f.models.length, 0)} models, ${PRESETS.length} presets inline)`);
+console.log(`built dist/ and dist/bin/cli.cjs (${pricing.reduce((n, f) => n + (f.models?.length ?? 0), 0)} models, ${PRESETS.length} presets inline)`);

@@ -15,6 +15,11 @@ export type WarningCode =
   | "NO_TOKENS"
   | "BATCH_LATENCY"
   | "PRESET"
+  | "EFFORT" // an effort a model does not have: its default is used
+  | "NO_COMMON_MEASUREMENT" // nothing to scale the tokens by: priced as measured
+  | "NO_REFERENCE" // the workload does not say where its tokens were measured
+  | "SAME_TOKENS" // --same-tokens: a per-token comparison
+  | "REASONING_KEPT" // --same-tokens bills reasoning to a model that does not reason
   | "OVERRIDE";
 
 export interface Warning {

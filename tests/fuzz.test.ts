@@ -102,7 +102,9 @@ function expectClean(r: { code: number | null; stdout: string; stderr: string },
     if (!cmd.json) return;
     const report = JSON.parse(r.stdout);
     for (const result of report.results) {
-      for (const n of [...Object.values(result.cost), ...Object.values(result.tokens)]) expect(finiteNonNegative(n), where).toBe(true);
+      const { scaling, scalings: _scalings, ...tokens } = result.tokens;
+      const factors = [scaling.output, scaling.reasoning, scaling.answer, scaling.input, scaling.low, scaling.high];
+      for (const n of [...Object.values(result.cost), ...Object.values(tokens), ...factors]) expect(finiteNonNegative(n), where).toBe(true);
       for (const line of result.lines) expect(finiteNonNegative(line.usd) && finiteNonNegative(line.tokens), where).toBe(true);
       const s = result.seconds.total;
       // Unknown time is said, never a silent null.

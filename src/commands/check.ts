@@ -5,23 +5,27 @@ import { TokencostError } from "../errors.ts";
 import type { CheckReport, CheckRow } from "../report/check.ts";
 import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
 import type { Budget } from "../workload/types.ts";
-import { registryFor, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
+import { registryFor, scalingNotices, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
 import type { Io, Outcome } from "./io.ts";
 import {
   addOutputOptions,
   addPricingDateOptions,
   addRunsOptions,
+  addScalingOptions,
   modelListOption,
   outputFormat,
+  scalingOptions,
   secondsArg,
   usdArg,
   type OutputFlags,
   type PricingDateFlags,
+  type ScalingFlags,
 } from "./options.ts";
 import { loadWorkloadArgs } from "./workload-input.ts";
 
 type Flags = OutputFlags &
-  PricingDateFlags & { model?: string[]; budget?: number; maxSeconds?: number; maxMonthly?: number; runs?: number; per?: "day" | "month" };
+  PricingDateFlags &
+  ScalingFlags & { model?: string[]; budget?: number; maxSeconds?: number; maxMonthly?: number; runs?: number; per?: "day" | "month" };
 
 export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
   const cmd = program
@@ -33,12 +37,14 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
     .option("--max-seconds <duration>", "max time per run, e.g. 120 or 2m (wins over budget.secondsPerRun)", secondsArg)
     .option("--max-monthly <usd>", "max USD per month of 30 days (wins over budget.usdPerMonth)", usdArg);
   addRunsOptions(cmd);
+  addScalingOptions(cmd, { all: false });
   addPricingDateOptions(cmd);
   addOutputOptions(cmd);
   cmd.action(async (args: string[], flags: Flags) => {
     const format = outputFormat(flags);
     const registry = await registryFor(flags, io);
     const at = flags.at ?? io.today();
+    const scaling = scalingOptions(flags);
     const loaded = await loadWorkloadArgs(args, flags, io);
     const flagBudget: Budget = {};
     if (flags.budget !== undefined) flagBudget.usdPerRun = flags.budget;
@@ -59,7 +65,7 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       }
       // Without --model, the workload's own model (or its pinned steps' models) is checked.
       for (const model of flags.model ?? [undefined]) {
-        const e = estimate(workload, registry, model, { at, allowRetired: Boolean(flags.allowRetired) });
+        const e = estimate(workload, registry, model, { at, allowRetired: Boolean(flags.allowRetired), ...scaling });
         results.push({ ...resultOf(e), workload: workload.name });
         for (const c of checkBudget(e, budget, from)) {
           const row: CheckRow = { workload: workload.name, model: e.model.id, ...c };
@@ -81,7 +87,7 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       summary: { checks: checks.length, failed },
     };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderCheck);
-    writeWarnings(io, results, loaded.flatMap((l) => l.notices));
+    writeWarnings(io, results, [...loaded.flatMap((l) => l.notices), ...scalingNotices(results)]);
     if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).checkMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });

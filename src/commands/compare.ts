@@ -1,28 +1,32 @@
 import { Option, type Command } from "commander";
-import { DAYS_PER_MONTH, estimate, type Estimate } from "../engine/estimate.ts";
+import { DAYS_PER_MONTH, effortsToCompare, estimate, type Estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
 import { hasServiceTier } from "../pricing/price-at.ts";
 import type { Model } from "../pricing/registry.ts";
 import { markResults, resultOf, SCHEMA_VERSION, sortResults, type Report, type SortKey } from "../report/report.ts";
-import { registryFor, writeOutput, writeWarnings } from "./context.ts";
+import { registryFor, scalingNotices, writeOutput, writeWarnings } from "./context.ts";
 import type { Io } from "./io.ts";
 import {
   addOutputOptions,
   addPricingDateOptions,
+  addScalingOptions,
   addWorkloadOptions,
   modelListOption,
   nonEmpty,
   outputFormat,
+  scalingOptions,
   type OutputFlags,
   type PricingDateFlags,
+  type ScalingFlags,
   type WorkloadFlags,
 } from "./options.ts";
 import { loadWorkload } from "./workload-input.ts";
 
 type Flags = OutputFlags &
   PricingDateFlags &
-  WorkloadFlags & { models?: string[]; provider?: string; all?: boolean; sort: SortKey };
+  WorkloadFlags &
+  ScalingFlags & { models?: string[]; provider?: string; all?: boolean; sort: SortKey };
 
 export function compareCommand(program: Command, io: Io): void {
   const cmd = program
@@ -34,6 +38,7 @@ export function compareCommand(program: Command, io: Io): void {
     .option("--all", "every model in the registry (the default; retired ones only with --allow-retired)")
     .addOption(new Option("--sort <key>", "order rows by").choices(["cost", "time"]).default("cost"));
   addWorkloadOptions(cmd);
+  addScalingOptions(cmd, { all: true });
   addPricingDateOptions(cmd);
   addOutputOptions(cmd);
   cmd.action(async (arg: string | undefined, flags: Flags) => {
@@ -62,7 +67,14 @@ export function compareCommand(program: Command, io: Io): void {
       }
     }
 
-    const estimates: Estimate[] = candidates.map((m) => estimate(workload, registry, m.id, { at, allowRetired }));
+    const options = { at, allowRetired, ...scalingOptions(flags) };
+    // --effort all: a row per effort each model was measured at (comparably with the reference).
+    const efforts = (m: Model) => {
+      if (flags.effort !== "all") return [options.effort];
+      const measured = effortsToCompare(workload, registry, m, options);
+      return measured.length ? measured.map((e) => e ?? undefined) : [undefined];
+    };
+    const estimates: Estimate[] = candidates.flatMap((m) => efforts(m).map((effort) => estimate(workload, registry, m.id, { ...options, effort })));
     const results = markResults(sortResults(estimates.map(resultOf), flags.sort));
     const report: Report = {
       schemaVersion: SCHEMA_VERSION,
@@ -75,6 +87,6 @@ export function compareCommand(program: Command, io: Io): void {
     };
     if (skipped.length) report.skipped = skipped;
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    writeWarnings(io, results, notices);
+    writeWarnings(io, results, [...notices, ...scalingNotices(results)]);
   });
 }

@@ -4,12 +4,24 @@ import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import { diffRow, type DiffReport } from "../report/diff-row.ts";
 import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
-import { registryFor, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
+import { registryFor, scalingNotices, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
 import type { Io, Outcome } from "./io.ts";
-import { addOutputOptions, addPricingDateOptions, modelListOption, outputFormat, percentArg, usdArg, type OutputFlags, type PricingDateFlags } from "./options.ts";
+import {
+  addOutputOptions,
+  addPricingDateOptions,
+  addScalingOptions,
+  modelListOption,
+  outputFormat,
+  percentArg,
+  scalingOptions,
+  usdArg,
+  type OutputFlags,
+  type PricingDateFlags,
+  type ScalingFlags,
+} from "./options.ts";
 import { loadWorkloadArgs } from "./workload-input.ts";
 
-type Flags = OutputFlags & PricingDateFlags & { model?: string[]; failAbovePercent?: number; failAboveUsd?: number };
+type Flags = OutputFlags & PricingDateFlags & ScalingFlags & { model?: string[]; failAbovePercent?: number; failAboveUsd?: number };
 
 
 export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
@@ -21,6 +33,7 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
     .addOption(modelListOption("-m, --model <id>", "compare on this model, both sides (repeatable; default: each side's own model)"))
     .option("--fail-above-percent <p>", "fail when cost per run rises by more than p percent", percentArg)
     .option("--fail-above-usd <usd>", "fail when cost per run rises by more than this many USD", usdArg);
+  addScalingOptions(cmd, { all: false });
   addPricingDateOptions(cmd);
   addOutputOptions(cmd);
   cmd.action(async (baseArg: string, headArg: string, flags: Flags) => {
@@ -39,7 +52,7 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
     if (flags.failAbovePercent !== undefined) thresholds.percent = flags.failAbovePercent;
     if (flags.failAboveUsd !== undefined) thresholds.usd = flags.failAboveUsd;
 
-    const options = { at, allowRetired: Boolean(flags.allowRetired) };
+    const options = { at, allowRetired: Boolean(flags.allowRetired), ...scalingOptions(flags) };
     const pairs = (flags.model ?? [undefined]).map((model) => [
       estimate(base.workload, registry, model, options),
       estimate(head.workload, registry, model, options),
@@ -58,7 +71,8 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
       summary: { models: diffs.length, failed },
     };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderDiff);
-    writeWarnings(io, pairs.flatMap(([b, h]) => [resultOf(b), resultOf(h)]));
+    const results = pairs.flatMap(([b, h]) => [resultOf(b), resultOf(h)]);
+    writeWarnings(io, results, scalingNotices(results));
     if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).diffMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });

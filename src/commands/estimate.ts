@@ -2,21 +2,24 @@ import type { Command } from "commander";
 import { DAYS_PER_MONTH, describeOverflow, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import { markResults, resultOf, SCHEMA_VERSION, type Report } from "../report/report.ts";
-import { registryFor, writeOutput, writeWarnings } from "./context.ts";
+import { registryFor, scalingNotices, writeOutput, writeWarnings } from "./context.ts";
 import type { Io } from "./io.ts";
 import {
   addOutputOptions,
   addPricingDateOptions,
+  addScalingOptions,
   addWorkloadOptions,
   modelListOption,
   outputFormat,
+  scalingOptions,
   type OutputFlags,
   type PricingDateFlags,
+  type ScalingFlags,
   type WorkloadFlags,
 } from "./options.ts";
 import { loadWorkload } from "./workload-input.ts";
 
-type Flags = OutputFlags & PricingDateFlags & WorkloadFlags & { model?: string[] };
+type Flags = OutputFlags & PricingDateFlags & WorkloadFlags & ScalingFlags & { model?: string[] };
 
 export function estimateCommand(program: Command, io: Io): void {
   const cmd = program
@@ -25,6 +28,7 @@ export function estimateCommand(program: Command, io: Io): void {
     .argument("[workload]", "workload JSON file, or - for stdin (default: piped stdin, else the coding-agent preset)")
     .addOption(modelListOption("-m, --model <id>", "model id, alias or provider/id (repeatable, or a,b,c)"));
   addWorkloadOptions(cmd);
+  addScalingOptions(cmd, { all: false });
   addPricingDateOptions(cmd);
   addOutputOptions(cmd);
   cmd.action(async (arg: string | undefined, flags: Flags) => {
@@ -33,7 +37,7 @@ export function estimateCommand(program: Command, io: Io): void {
     const { workload, info, notices } = await loadWorkload(arg, flags, io);
     const at = flags.at ?? io.today();
     const names: (string | undefined)[] = flags.model ?? [undefined];
-    const options = { at, allowRetired: Boolean(flags.allowRetired) };
+    const options = { at, allowRetired: Boolean(flags.allowRetired), ...scalingOptions(flags) };
     const estimates = names.map((name) => estimate(workload, registry, name, options));
     // One model that cannot hold the workload is an error; among several it is a finding.
     const single = estimates.length === 1 ? estimates[0]! : undefined;
@@ -44,6 +48,6 @@ export function estimateCommand(program: Command, io: Io): void {
     if (results.length > 1) markResults(results);
     const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, results };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    writeWarnings(io, results, notices);
+    writeWarnings(io, results, [...notices, ...scalingNotices(results)]);
   });
 }

@@ -37,7 +37,7 @@ export function modelsCommand(program: Command, io: Io): void {
     const flags = cmd.optsWithGlobals<Flags>();
     const format = outputFormat(flags);
     const registry = await registryFor(flags, io, "full");
-    const card = modelCard(registry.get(name), flags.at ?? io.today());
+    const card = modelCard(registry.get(name), flags.at ?? io.today(), registry.benchmarks);
     await writeOutput(io, format, card, async () => (await import("./renderers.ts")).renderModelCard);
   });
 }

@@ -3,7 +3,8 @@ import { isIsoDay } from "../dates.ts";
 import { TokencostError } from "../errors.ts";
 import { SERVICE_TIER_HINT, SERVICE_TIER_NAME } from "../names.ts";
 import { FORMATS, type Format } from "../report/formats.ts";
-import { parseCount, parseDuration, parseFraction, parsePercent, parseTokenCount, parseUsd } from "../workload/values.ts";
+import type { Effort } from "../names.ts";
+import { parseCount, parseDuration, parseEffort, parseFraction, parsePercent, parseReference, parseTokenCount, parseUsd, type Reference } from "../workload/values.ts";
 
 // Flags shared by several commands, declared once, each parsed where it is read: a bad value
 // fails at its flag with commander's message, before any work is done.
@@ -146,3 +147,43 @@ export function addWorkloadOptions(cmd: Command): Command {
 
 export const modelListOption = (flags: string, description: string) =>
   new Option(flags, description).argParser(collectList("a model name"));
+
+export interface ScalingFlags {
+  effort?: Effort | "all";
+  measuredOn?: Reference;
+  sameTokens?: boolean;
+}
+
+const effortArg = (all: boolean) =>
+  argParser((v: string): Effort | "all" => {
+    if (all && v.trim() === "all") return "all";
+    try {
+      return parseEffort(v.trim());
+    } catch (e) {
+      throw new Error(`${(e as Error).message}${all ? ", or all" : ""}`);
+    }
+  });
+
+/** SPEC §8: at what effort models run, where the workload's tokens were measured, or no scaling. */
+export function addScalingOptions(cmd: Command, { all }: { all: boolean }): Command {
+  return cmd
+    .option(
+      "--effort <level>",
+      `reasoning effort of every priced model: none, minimal, low, medium, high, xhigh, max${all ? ", or all (a row per measured effort)" : ""}`,
+      effortArg(all),
+    )
+    .option("--measured-on <model[@effort]>", "the model (and effort) the workload's token counts were measured on", argParser(parseReference))
+    .option("--same-tokens", "no scaling: every model priced on the workload's own token counts (per-token comparison)");
+}
+
+/** The engine's options from the scaling flags; `all` is expanded by compare itself. */
+export function scalingOptions(flags: ScalingFlags): { effort?: Effort; measuredOn?: { name: string; effort?: Effort }; sameTokens?: boolean } {
+  if (flags.sameTokens && flags.measuredOn) {
+    throw new TokencostError("USAGE", "--same-tokens prices every model on the workload's own counts: --measured-on has nothing to scale from");
+  }
+  const out: ReturnType<typeof scalingOptions> = {};
+  if (flags.effort && flags.effort !== "all") out.effort = flags.effort;
+  if (flags.measuredOn) out.measuredOn = { name: flags.measuredOn.model, ...(flags.measuredOn.effort ? { effort: flags.measuredOn.effort } : {}) };
+  if (flags.sameTokens) out.sameTokens = true;
+  return out;
+}

@@ -1,45 +1,27 @@
 import { Decimal } from "../decimal.ts";
-import { isTokencostError, TokencostError } from "../errors.ts";
-import { BILLED_CLASSES, CLASS_NAMES, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
+import { TokencostError } from "../errors.ts";
+import type { Effort } from "../names.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
 import type { ModelStatus } from "../pricing/schema.ts";
 import type { Model, Registry } from "../pricing/registry.ts";
-import { formatPath } from "../text.ts";
+import { groupDigits } from "../text.ts";
 import { warning, type Warning } from "../warnings.ts";
-import type { ModelPin, Runs, Step, Workload } from "../workload/types.ts";
-import { expandAgent, expandCall, type Expansion, type Overflow } from "./agent.ts";
-import { Ledger } from "./ledger.ts";
-import { addTime, callsTime, longestTime, scaleTime, totalSeconds, zeroTime, type Time } from "./time.ts";
-import { byText, groupDigits } from "../text.ts";
+import type { Runs, Workload } from "../workload/types.ts";
+import type { Overflow } from "./agent.ts";
+import { bill, billTotal, TOKEN_CLASSES, type PricedLine, type TokenClass } from "./bill.ts";
+import { hasBand, measuredEfforts, resolveEffort, type Scaling } from "./scaling.ts";
+import { speedAt, Targets, type Speed, type TargetOptions } from "./targets.ts";
+import { totalSeconds, type Time } from "./time.ts";
+import { walkSteps, type Walk } from "./walk.ts";
 
-/** The five token classes of SPEC §4; 1-hour cache writes report as cacheWrite. */
-export const TOKEN_CLASSES = ["input", "cachedInput", "cacheWrite", "output", "reasoning"] as const;
-export type TokenClass = (typeof TOKEN_CLASSES)[number];
+export { TOKEN_CLASSES, type PricedLine, type TokenClass };
 
 export const DAYS_PER_MONTH = 30;
 
 /** SPEC §5: a month is 30 days of daily runs. */
 export const runsPerMonth = (runs: Runs): number => runs.count * (runs.per === "day" ? DAYS_PER_MONTH : 1);
 
-export interface EstimateOptions {
-  /** YYYY-MM-DD: whose prices. */
-  at: string;
-  /** Overrides the workload's service tier. */
-  serviceTier?: string | undefined;
-  /** Price retired models instead of refusing them. */
-  allowRetired?: boolean;
-}
-
-export interface PricedLine {
-  model: string;
-  /** "base" or the tier's threshold (">200K"). */
-  band: string;
-  cls: BilledClass;
-  tokens: bigint;
-  /** USD per million tokens after the service-tier multiplier. */
-  ratePerMillion: Decimal;
-  usd: Decimal;
-}
+export type EstimateOptions = TargetOptions;
 
 export interface Estimate {
   /** The model the workload runs on where no step pins another. */
@@ -48,9 +30,19 @@ export interface Estimate {
   status: ModelStatus;
   at: string;
   serviceTier: string;
+  /** The effort the main model runs at (null: its unnamed default, or it has no levels). */
+  effort: Effort | null;
+  /** How the main model's tokens were scaled from where they were measured (SPEC §8). */
+  scaling: Scaling;
+  /** Every distinct scaling used, the main one first (pinned steps may scale differently). */
+  scalings: Scaling[];
+  /** The speed the main model's calls are timed at (by effort, where measured). */
+  speed: Speed;
   lines: PricedLine[];
   tokens: Record<TokenClass, bigint>;
   cost: Record<TokenClass | "total", Decimal>;
+  /** The cost at the low and high ends of the scaling band, where they differ from the cost. */
+  band?: { low: Decimal; high: Decimal };
   time: {
     total: number | null;
     ttft: number;
@@ -61,179 +53,127 @@ export interface Estimate {
   /** False when some call exceeds a model limit; `overflow` says where. */
   fits: boolean;
   overflow?: Overflow & { path: string };
-  perMonth?: { runs: bigint; usd: Decimal; seconds: number | null };
+  perMonth?: { runs: bigint; usd: Decimal; seconds: number | null; band?: { low: Decimal; high: Decimal } };
   warnings: Warning[];
 }
 
 /** Cost and time of one run of `workload` with `model` as its default model. */
 export function estimate(workload: Workload, registry: Registry, model: string | undefined, options: EstimateOptions): Estimate {
-  const serviceTier = options.serviceTier ?? workload.serviceTier;
   const label = workload.label ?? "workload";
-  const pricings = new Map<string, ModelPricing>();
+  const targets = new Targets(workload, registry, model, options);
+  const walk = walkSteps(workload.root, targets, "point");
+  const main = targets.main();
+  const billed = bill(walk.ledger, main.id);
+  const scalings = distinct(targets.used.map((t) => t.scaling), main.id);
+  const scaling = scalings[0]!;
 
-  // `where` names the place in the workload that chose a model ("" when --model did).
-  const prefix = (where: string) => (where ? `${where}: ` : "");
-  const priced = (m: Model, where: string): ModelPricing => {
-    let p = pricings.get(m.id);
-    if (!p) {
-      if (statusAt(m, options.at) === "retired" && !options.allowRetired) {
-        const instead = m.replacement ? ` — its replacement is ${m.replacement}` : "";
-        throw new TokencostError(
-          "RETIRED",
-          `${prefix(where)}${m.id} was retired${m.deprecationDate ? ` on ${m.deprecationDate}` : ""}${instead}`,
-          "pass --allow-retired to price it anyway",
-        );
-      }
-      try {
-        p = priceModel(m, { at: options.at, serviceTier });
-      } catch (e) {
-        if (isTokencostError(e)) throw new TokencostError(e.code, `${prefix(where)}${e.message}`, e.hint);
-        throw e;
-      }
-      pricings.set(m.id, p);
-    }
-    return p;
-  };
-
-  const defaultName = model ?? workload.model?.name;
-  const defaultWhere = model === undefined && workload.model ? `${label}: model` : "";
-  const defaultModel = defaultName === undefined ? undefined : registry.get(defaultName, defaultWhere);
-  const pinnedModels = new Map<ModelPin, Model>();
-  const resolve = (pin: ModelPin | undefined): ModelPricing => {
-    if (pin === undefined) {
-      if (!defaultModel) {
-        throw new TokencostError(
-          "NO_MODEL",
-          `${label}: no model to price it on — pass --model ID, or add "model" to the workload`,
-        );
-      }
-      return priced(defaultModel, defaultWhere);
-    }
-    const where = `${label}: ${formatPath(pin.path)}`;
-    let m = pinnedModels.get(pin);
-    if (!m) {
-      m = registry.get(pin.name, where);
-      pinnedModels.set(pin, m);
-    }
-    return priced(m, where);
-  };
-
-  const ledger = new Ledger();
-  let overflow: (Overflow & { path: string }) | undefined;
-  let calls = 0n;
-
-  const record = (exp: Expansion, pricing: ModelPricing, times: bigint, path: Step["path"]) => {
-    for (const [band, tokens] of exp.bands) ledger.add(pricing, band, tokens, times);
-    calls += exp.calls * times;
-    if (exp.overflow && !overflow) overflow = { ...exp.overflow, path: formatPath(path) };
-  };
-
-  // Returns the time of one execution of `step`; the ledger gets `times` executions.
-  const walk = (step: Step, pin: ModelPin | undefined, times: bigint): Time => {
-    const here = step.model ?? pin;
-    switch (step.kind) {
-      case "call": {
-        const pricing = resolve(here);
-        const n = BigInt(step.requests);
-        record(expandCall(step, pricing), pricing, times * n, step.path);
-        return callsTime(pricing, n, BigInt(step.output) + BigInt(step.reasoning), step.toolSeconds);
-      }
-      case "agent": {
-        const pricing = resolve(here);
-        record(expandAgent(step, pricing), pricing, times, step.path);
-        const { output, reasoning, toolSeconds } = step.perTurn;
-        return callsTime(pricing, BigInt(step.turns), BigInt(output) + BigInt(reasoning), toolSeconds);
-      }
-      case "parallel":
-        return longestTime(step.branches.map((b) => walk(b, here, times)));
-      case "sequence": {
-        const n = BigInt(step.repeat);
-        const once = step.steps.reduce((t, s) => addTime(t, walk(s, here, times * n)), zeroTime());
-        return scaleTime(once, step.repeat);
-      }
-    }
-  };
-
-  const time = walk(workload.root, undefined, 1n);
-  const main = defaultModel ?? [...pinnedModels.values()][0]!;
-
-  const lines: PricedLine[] = [];
-  const tokens = { input: 0n, cachedInput: 0n, cacheWrite: 0n, output: 0n, reasoning: 0n } as Record<TokenClass, bigint>;
-  const cost = { input: Decimal.ZERO, cachedInput: Decimal.ZERO, cacheWrite: Decimal.ZERO, output: Decimal.ZERO, reasoning: Decimal.ZERO, total: Decimal.ZERO } as Record<TokenClass | "total", Decimal>;
-  const warnings: Warning[] = [];
-
-  // The default model's lines first, then pinned models; within a model by band, then class.
-  const order = (l: ReturnType<Ledger["entries"]>[number]) => [l.pricing.model.id === main.id ? 0 : 1, l.pricing.model.id, l.band] as const;
-  const entries = ledger.entries().sort((a, b) => {
-    const [x, y] = [order(a), order(b)];
-    return x[0] - y[0] || byText(x[1], y[1]) || x[2] - y[2];
-  });
-  for (const line of entries) {
-    const band = line.pricing.bands[line.band]!;
-    for (const cls of BILLED_CLASSES) {
-      const n = line.tokens[cls];
-      const rate = band.rates[cls].mul(line.pricing.multiplier);
-      if (n === 0n) continue;
-      const usd = rate.mul(n).shift(6);
-      lines.push({ model: line.pricing.model.id, band: band.label, cls, tokens: n, ratePerMillion: rate, usd });
-      const reportAs: TokenClass = cls === "cacheWrite1h" ? "cacheWrite" : cls;
-      tokens[reportAs] += n;
-      cost[reportAs] = cost[reportAs].add(usd);
-      cost.total = cost.total.add(usd);
-      if (band.unknown.includes(cls)) {
-        const where = band.label === "base" ? "" : ` (prompts ${band.label})`;
-        warnings.push(warning("RATE_UNKNOWN", `${line.pricing.model.id}: the ${CLASS_NAMES[cls]} rate${where} is unknown; priced at $${band.rates[cls].toString()} per million`, line.pricing.model.id));
-      } else if (band.fallback.includes(cls)) {
-        warnings.push(warning("NO_1H_CACHE_RATE", `${line.pricing.model.id}: no 1-hour cache-write rate; priced at its default cache-write rate`, line.pricing.model.id));
-      }
-    }
+  let band: Estimate["band"];
+  if (scalings.some(hasBand)) {
+    const low = billTotal(walkSteps(workload.root, targets, "low").ledger);
+    const high = billTotal(walkSteps(workload.root, targets, "high").ledger);
+    if (low.cmp(billed.cost.total) !== 0 || high.cmp(billed.cost.total) !== 0) band = { low, high };
   }
 
-  for (const p of pricings.values()) warnings.push(...p.notices);
-  for (const id of time.unknownSpeed) warnings.push(warning("SPEED_UNKNOWN", `${id}: no output-speed figure, so the time is unknown`, id));
-  for (const id of time.missingTtft) warnings.push(warning("TTFT_UNKNOWN", `${id}: time to first token unknown; counted as 0 s`, id));
-  if (cost.total.isZero() && Object.values(tokens).every((n) => n === 0n)) {
-    warnings.push(warning("NO_TOKENS", "the workload has no tokens: its cost is $0 by construction"));
-  }
-  const effectiveTier = serviceTier ?? "standard";
-  let total = totalSeconds(time);
-  if (![time.ttft, time.generation, time.tools, total ?? 0].every(Number.isFinite)) {
+  const serviceTier = options.serviceTier ?? workload.serviceTier ?? "standard";
+  let total = totalSeconds(walk.time);
+  if (![walk.time.ttft, walk.time.generation, walk.time.tools, total ?? 0].every(Number.isFinite)) {
     throw new TokencostError("WORKLOAD", `${label}: the time per run is too large to represent (check toolSeconds, turns and repeat)`);
   }
-  if (effectiveTier === "batch") {
-    total = null;
-    warnings.push(warning("BATCH_LATENCY", "batch requests complete asynchronously (within 24 h): time per run is not estimated"));
-  }
-  if (overflow) warnings.push(warning("CONTEXT", describeOverflow(overflow), overflow.model));
+  if (serviceTier === "batch") total = null;
 
   const result: Estimate = {
     model: main,
     status: statusAt(main, options.at),
     at: options.at,
-    serviceTier: effectiveTier,
-    lines,
-    tokens,
-    cost,
-    time: { total: nano(total), ttft: nano(time.ttft), generation: nano(time.generation), tools: nano(time.tools), calls },
-    fits: overflow === undefined,
-    warnings: dedupe(warnings),
+    serviceTier,
+    effort: scaling.candidate.effort,
+    scaling,
+    scalings,
+    speed: targets.used.find((t) => t.pricing.model.id === main.id)?.speed ?? speedAt(main, null),
+    lines: billed.lines,
+    tokens: billed.tokens,
+    cost: billed.cost,
+    time: { total: nano(total), ttft: nano(walk.time.ttft), generation: nano(walk.time.generation), tools: nano(walk.time.tools), calls: walk.calls },
+    fits: walk.overflow === undefined,
+    warnings: gatherWarnings(targets, walk, billed, serviceTier, scalings),
   };
-  if (overflow) result.overflow = overflow;
+  if (band) result.band = band;
+  if (walk.overflow) result.overflow = walk.overflow;
   if (workload.runs) {
     const runs = BigInt(runsPerMonth(workload.runs));
-    result.perMonth = { runs, usd: cost.total.mul(runs), seconds: total === null ? null : nano(total * Number(runs)) };
+    result.perMonth = { runs, usd: billed.cost.total.mul(runs), seconds: total === null ? null : nano(total * Number(runs)) };
+    if (band) result.perMonth.band = { low: band.low.mul(runs), high: band.high.mul(runs) };
   }
   // Exact arithmetic has no ceiling, a report's numbers do: beyond ~1e308 they would print as
   // Infinity or null, which is worse than saying so.
   const figures = [
-    ...Object.values(tokens).map(Number),
-    cost.total.toNumber(),
-    ...(result.perMonth ? [result.perMonth.usd.toNumber(), result.perMonth.seconds ?? 0] : []),
+    ...Object.values(billed.tokens).map(Number),
+    billed.cost.total.toNumber(),
+    ...(band ? [band.high.toNumber()] : []),
+    ...(result.perMonth ? [result.perMonth.usd.toNumber(), result.perMonth.seconds ?? 0, result.perMonth.band?.high.toNumber() ?? 0] : []),
   ];
   if (!figures.every(Number.isFinite)) {
     throw new TokencostError("WORKLOAD", `${label}: the totals are too large to represent (check repeat, requests and runs)`);
   }
   return result;
+}
+
+/**
+ * compare --effort all: the efforts at which `candidate` has a measurement in common with where
+ * the workload's tokens were measured (null: its unnamed default). Empty when nothing scales.
+ */
+export function effortsToCompare(workload: Workload, registry: Registry, candidate: Model, options: EstimateOptions): (Effort | null)[] {
+  if (options.sameTokens) return [];
+  const ref: { name: string; effort?: Effort | undefined } | undefined = options.measuredOn ?? workload.measuredOn ?? workload.model;
+  if (!ref) return [];
+  const model = registry.get(ref.name, options.measuredOn ? "--measured-on" : `${workload.label ?? "workload"}: ${workload.measuredOn ? "measuredOn" : "model"}`);
+  const effort = resolveEffort(model, ref.effort ?? workload.effort).effort;
+  return measuredEfforts({ model, effort }, candidate);
+}
+
+/** One per reference × candidate × efforts, the main model's first (in workload order). */
+function distinct(all: readonly Scaling[], mainId: string): Scaling[] {
+  const seen = new Set<string>();
+  const out = all.filter((s) => {
+    const key = JSON.stringify([s.reference, s.candidate, s.kind]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const i = out.findIndex((s) => s.candidate.model === mainId);
+  if (i > 0) out.unshift(...out.splice(i, 1));
+  return out;
+}
+
+/** The fourth seam: what a reader of the numbers must know, each said once. */
+function gatherWarnings(targets: Targets, walk: Walk, billed: ReturnType<typeof bill>, serviceTier: string, scalings: readonly Scaling[]): Warning[] {
+  const warnings: Warning[] = [...billed.warnings, ...targets.warnings()];
+  for (const s of scalings) warnings.push(...scalingNotices(s, billed));
+  const time: Time = walk.time;
+  for (const id of time.unknownSpeed) warnings.push(warning("SPEED_UNKNOWN", `${id}: no output-speed figure, so the time is unknown`, id));
+  for (const id of time.missingTtft) warnings.push(warning("TTFT_UNKNOWN", `${id}: time to first token unknown; counted as 0 s`, id));
+  if (billed.cost.total.isZero() && Object.values(billed.tokens).every((n) => n === 0n)) {
+    warnings.push(warning("NO_TOKENS", "the workload has no tokens: its cost is $0 by construction"));
+  }
+  if (serviceTier === "batch") {
+    warnings.push(warning("BATCH_LATENCY", "batch requests complete asynchronously (within 24 h): time per run is not estimated"));
+  }
+  if (walk.overflow) warnings.push(warning("CONTEXT", describeOverflow(walk.overflow), walk.overflow.model));
+  return dedupe(warnings);
+}
+
+function scalingNotices(s: Scaling, billed: ReturnType<typeof bill>): Warning[] {
+  const id = s.candidate.model;
+  const reasoning = billed.lines.filter((l) => l.model === id && l.cls === "reasoning").reduce((n, l) => n + l.tokens, 0n);
+  const ref = s.reference ? `${s.reference.model}${s.reference.effort ? `@${s.reference.effort}` : ""}` : "";
+  switch (s.kind) {
+    case "same-tokens":
+      return reasoning === 0n || !s.spendsNoReasoning
+        ? []
+        : [warning("REASONING_KEPT", `${id} does not reason, but --same-tokens bills it ${groupDigits(reasoning)} reasoning tokens per run`, id)];
+    case "no-common":
+      return [warning("NO_COMMON_MEASUREMENT", `${id}: no token measurement in common with ${ref}: priced on the tokens as measured there`, id)];
+    default:
+      return [];
+  }
 }
 
 // Seconds are floats (0.1 + 0.2 ≠ 0.3); rounded to the nanosecond, sums of short steps

@@ -1,4 +1,4 @@
-import type { ModelPricing } from "../pricing/price-at.ts";
+import type { Speed } from "./targets.ts";
 
 // Wall time (SPEC §3): a call takes TTFT + (output + reasoning) / tokens-per-second + tool time;
 // sequential steps add, parallel branches take the longest, repeat multiplies. Seconds are
@@ -19,17 +19,16 @@ export const zeroTime = (): Time => ({ ttft: 0, generation: 0, tools: 0, unknown
 export const totalSeconds = (t: Time): number | null =>
   t.unknownSpeed.size > 0 ? null : t.ttft + t.generation + t.tools;
 
-/** `calls` calls, each generating `generated` tokens after its TTFT, plus `toolSeconds` each. */
-export function callsTime(pricing: ModelPricing, calls: bigint, generated: bigint, toolSeconds: number): Time {
+/** `calls` calls of model `id`, each generating `generated` tokens after its TTFT, plus `toolSeconds` each. */
+export function callsTime(id: string, speed: Speed, calls: bigint, generated: bigint, toolSeconds: number): Time {
   const t = zeroTime();
   const n = Number(calls);
-  const speed = pricing.model.speed;
-  const tps = speed?.outputTokensPerSecond ?? null;
-  const ttft = speed?.timeToFirstTokenSeconds ?? null;
-  if (tps === null) t.unknownSpeed.add(pricing.model.id);
+  const tps = speed.outputTokensPerSecond;
+  const ttft = speed.timeToFirstTokenSeconds;
+  if (tps === null) t.unknownSpeed.add(id);
   else t.generation = (Number(generated) / tps) * n;
   if (ttft === null) {
-    if (tps !== null) t.missingTtft.add(pricing.model.id);
+    if (tps !== null) t.missingTtft.add(id);
   } else t.ttft = ttft * n;
   t.tools = toolSeconds * n;
   return t;

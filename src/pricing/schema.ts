@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDay } from "../dates.ts";
-import { MODEL_NAME, SERVICE_TIER_HINT, SERVICE_TIER_NAME } from "../names.ts";
+import { EFFORTS, MODEL_NAME, SERVICE_TIER_HINT, SERVICE_TIER_NAME } from "../names.ts";
 
 // The pricing file format is a public contract: users write such files, editors check them
 // against pricing/schema.json, which scripts/write-schema.js generates from this module.
@@ -107,8 +107,6 @@ export const modelStatusSchema = z.enum(["current", "preview", "deprecated", "re
 // comparable within one benchmark key; a measurement with a null effort stands for the model's
 // default effort (or for the model, if it has no effort levels).
 
-/** Reasoning effort levels, as providers name them, from none to most. */
-export const EFFORTS = ["none", "minimal", "low", "medium", "high", "xhigh", "max"] as const;
 export const effortSchema = z.enum(EFFORTS);
 
 const confidence = z.enum(["high", "medium", "low"]);
@@ -249,7 +247,7 @@ export type Speed = z.infer<typeof speedSchema>;
 export type ModelStatus = z.infer<typeof modelStatusSchema>;
 export type ModelEntry = z.infer<typeof modelSchema>;
 export type PricingFile = z.infer<typeof pricingFileSchema>;
-export type Effort = (typeof EFFORTS)[number];
+export type { Effort } from "../names.ts";
 export type Benchmark = z.infer<typeof benchmarkSchema>;
 export type Measurement = z.infer<typeof measurementSchema>;
 export type EffortSpeed = z.infer<typeof effortSpeedSchema>;

@@ -1,5 +1,6 @@
+import { TOKEN_CLASSES } from "../engine/bill.ts";
 import { CLASS_NAMES, type BilledClass } from "../pricing/price-at.ts";
-import type { Report, ReportLine, ReportResult } from "./report.ts";
+import type { Report, ReportLine, ReportResult, ScalingInfo } from "./report.ts";
 import { formatInt, formatSeconds, formatUsd } from "./format.ts";
 
 // Sentences shared by the table and markdown renderers, so the two always say the same thing.
@@ -43,4 +44,72 @@ export function monthSentence(report: Report, r: ReportResult): string | undefin
   const how = runs.per === "day" ? `${formatInt(runs.count)}/day × ${report.monthDays} days` : `${formatInt(runs.count)}/month`;
   const time = r.perMonth.seconds === null ? "" : ` · ${formatSeconds(r.perMonth.seconds)} of run time`;
   return `${formatUsd(r.perMonth.usd)} per month (${formatInt(r.perMonth.runs)} runs: ${how})${time}`;
+}
+
+export const totalTokens = (r: ReportResult): number => TOKEN_CLASSES.reduce((n, c) => n + r.tokens[c], 0);
+
+const factor = (n: number) => `×${n.toFixed(2)}`;
+const modelAt = (m: { model: string; effort: string | null }) => `${m.model}${m.effort ? ` @${m.effort}` : ""}`;
+
+/** The tokens column: "×1.28 out · ×1.30 in", "as measured", "same (no data)". */
+export function scalingText(s: ScalingInfo): string {
+  const parts: string[] = [];
+  const dropped = s.reasoning === 0 && s.kind !== "same-tokens";
+  switch (s.kind) {
+    case "same-tokens":
+      return "same tokens";
+    case "as-measured":
+      return dropped ? "as measured · no reasoning" : "as measured";
+    case "no-reference":
+      parts.push("as given");
+      break;
+    case "no-common":
+      parts.push("same (no data)");
+      break;
+    case "scaled":
+      if (dropped) parts.push(`${factor(s.answer)} out`);
+      else if (s.answer !== s.reasoning) parts.push(`${factor(s.reasoning)} reasoning`, `${factor(s.answer)} answer`);
+      else parts.push(`${factor(s.output)} out`);
+  }
+  if (s.input !== 1) parts.push(`${factor(s.input)} in`);
+  if (dropped) parts.push("no reasoning");
+  return parts.join(" · ");
+}
+
+/** "$0.41–$0.52", or "" when the scaling has no band. */
+export const bandText = (r: ReportResult): string =>
+  r.cost.low === undefined || r.cost.high === undefined ? "" : `${formatUsd(r.cost.low)}–${formatUsd(r.cost.high)}`;
+
+/**
+ * The sentence under a one-model estimate: "tokens ×1.28 out as measured on gemini-3.1-pro-preview
+ * @high, basis Artificial Analysis Intelligence Index v4.0 (full-run, 2026-05) · range $0.93–$1.10".
+ */
+export function scalingSentence(r: ReportResult): string | undefined {
+  const s = r.tokens.scaling;
+  const text = scalingText(s);
+  // Tokens priced as the user gave them, on the model they were given for: nothing to say.
+  if ((s.kind === "as-measured" || s.kind === "no-reference") && s.reasoning !== 0 && s.input === 1 && !r.tokens.scalings) return undefined;
+  let why: string;
+  switch (s.kind) {
+    case "same-tokens":
+      why = "the workload's own counts (--same-tokens: a per-token comparison, not per task)";
+      break;
+    case "no-reference":
+      why = "the workload's own counts";
+      break;
+    case "as-measured":
+      why = `measured on ${modelAt(s.reference!)}`;
+      break;
+    case "no-common":
+      why = `measured on ${modelAt(s.reference!)}; no benchmark measured both, so output is as given`;
+      break;
+    case "scaled": {
+      const b = s.benchmark;
+      const basis = b ? `${b.name.replace(/, output tokens.*$/, "")} ${b.version ?? ""} (${b.kind}, ${b.date})`.replace(/\s+\(/, " (") : s.basis;
+      const spread = s.low !== s.high ? `; ${factor(s.low)}–${factor(s.high)} across ${"benchmarks"}` : "";
+      why = `scaled from ${modelAt(s.reference!)}, basis ${basis}${spread}`;
+    }
+  }
+  const band = bandText(r);
+  return `tokens ${text}: ${why}${band ? ` · range ${band}` : ""}`;
 }

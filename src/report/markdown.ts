@@ -1,5 +1,5 @@
 import { formatInt, formatRate, formatRatio, formatSeconds, formatUsd } from "./format.ts";
-import { lineLabel, monthSentence, timeSentence, workloadTitle } from "./describe.ts";
+import { bandText, lineLabel, monthSentence, scalingSentence, scalingText, timeSentence, totalTokens, workloadTitle } from "./describe.ts";
 import type { Report, ReportResult } from "./report.ts";
 
 // GitHub-flavoured markdown, for PR comments and job summaries.
@@ -16,7 +16,7 @@ export function renderMarkdown(report: Report): string {
 
 function breakdown(report: Report, r: ReportResult): string {
   const rows = r.lines.map((l) => [lineLabel(l, r, r.lines), formatInt(l.tokens), formatRate(l.ratePerMillion), formatUsd(l.usd)]);
-  const total = Object.values(r.tokens).reduce((a, b) => a + b, 0);
+  const total = totalTokens(r);
   rows.push(["**total**", `**${formatInt(total)}**`, "", `**${formatUsd(r.cost.total)}**`]);
   const parts = [
     `### ${workloadTitle(report)} on ${r.name} (\`${r.provider}/${r.model}\`)`,
@@ -25,6 +25,8 @@ function breakdown(report: Report, r: ReportResult): string {
     "",
     `**${formatUsd(r.cost.total)} per run** · ${timeSentence(r)}`,
   ];
+  const scaled = scalingSentence(r);
+  if (scaled) parts.push("", scaled);
   const month = monthSentence(report, r);
   if (month) parts.push("", month);
   parts.push("", ...notes(report, [r]));
@@ -33,12 +35,16 @@ function breakdown(report: Report, r: ReportResult): string {
 
 function comparison(report: Report): string {
   const monthly = report.results.some((r) => r.perMonth);
-  const head = ["model", "provider", "cost/run", "time/run", ...(monthly ? ["per month"] : []), "× cheapest", "fits", ""];
-  const aligns = ["---", "---", "---:", "---:", ...(monthly ? ["---:"] : []), "---:", "---", "---"];
+  const banded = report.results.some((r) => bandText(r));
+  const head = ["model", "provider", "effort", "tokens", "cost/run", ...(banded ? ["range"] : []), "time/run", ...(monthly ? ["per month"] : []), "× cheapest", "fits", ""];
+  const aligns = ["---", "---", "---", "---", "---:", ...(banded ? ["---:"] : []), "---:", ...(monthly ? ["---:"] : []), "---:", "---", "---"];
   const rows = report.results.map((r) => [
     `\`${r.model}\``,
     r.provider,
+    r.effort ?? "—",
+    scalingText(r.tokens.scaling),
     r.cheapest ? `**${formatUsd(r.cost.total)}**` : formatUsd(r.cost.total),
+    ...(banded ? [bandText(r)] : []),
     r.fastest ? `**${formatSeconds(r.seconds.total)}**` : formatSeconds(r.seconds.total),
     ...(monthly ? [r.perMonth ? formatUsd(r.perMonth.usd) : "—"] : []),
     formatRatio(r.timesCheapest ?? null),

@@ -72,7 +72,7 @@ export function renderModelCard(card: ModelCard, format: Format, paint: Paint = 
   if (format === "json") return toJson(card);
   if (format === "csv") return toCsv([CSV_HEAD, csvRow(m)]);
 
-  const fields = cardFields(m, card.at);
+  const fields = [...cardFields(m, card.at), ...usageFields(card)];
   if (format === "markdown") {
     return `${[`### ${m.name} (\`${m.provider}/${m.id}\`)`, "", ...fields.map(([k, v]) => `- **${k}**: ${v}`)].join("\n")}\n`;
   }
@@ -124,7 +124,6 @@ function cardFields(m: ModelAt, at: string): [string, string][] {
           `${m.speed.note ? ` — ${m.speed.note}` : ""}${m.speed.source ? `\n    source: ${m.speed.source}` : ""}`
         : "unknown",
     ],
-    ["reasoning levels", m.reasoningLevels?.length ? m.reasoningLevels.join(", ") : "—"],
     [
       "scheduled prices",
       (m.scheduledPrices ?? []).length
@@ -139,5 +138,52 @@ function cardFields(m: ModelAt, at: string): [string, string][] {
     ["origin", m.origin === "bundled" ? "bundled registry" : m.origin],
   ];
   if (m.notes) fields.push(["notes", m.notes]);
+  return fields;
+}
+
+const num = (n: number) => (Number.isInteger(n) ? formatInt(n) : String(n));
+
+/** SPEC §8: what the model spends per task, by effort, each figure with its source. */
+function usageFields(card: ModelCard): [string, string][] {
+  const m = card.model;
+  const u = m.usage;
+  const levels = u?.efforts ?? m.reasoningLevels;
+  const reasons = u?.reasons === false ? "does not reason" : u?.reasons ? "reasons" : "reasoning unknown";
+  const efforts = levels?.length ? ` · efforts ${levels.join(", ")}${u?.defaultEffort ? ` (default ${u.defaultEffort})` : ""}` : u?.reasons === false ? "" : " · effort levels unknown";
+  const fields: [string, string][] = [["reasoning", `${reasons}${efforts}`]];
+
+  const measurements = u?.measurements ?? [];
+  fields.push([
+    "tokens per task",
+    measurements.length
+      ? measurements
+          .map((x) => {
+            const b = card.benchmarks[x.benchmark];
+            const bench = b ? `${x.benchmark} (${[b.version, b.kind, b.date].filter(Boolean).join(", ")})` : x.benchmark;
+            const split = x.reasoningTokens != null || x.answerTokens != null ? ` = ${x.reasoningTokens == null ? "?" : num(x.reasoningTokens)} reasoning + ${x.answerTokens == null ? "?" : num(x.answerTokens)} answer` : "";
+            const meta = [x.asOf && `as of ${x.asOf}`, x.confidence && `${x.confidence} confidence`].filter(Boolean).join(" · ");
+            const effort = x.effort ?? (u?.defaultEffort ? `default (${u.defaultEffort})` : "default");
+            return `${effort} · ${bench}: ${num(x.outputTokens)} output tokens${split}${meta ? ` · ${meta}` : ""}${x.source ? `\n      source: ${x.source}` : ""}`;
+          })
+          .join("\n    ")
+      : "no measurements (compared models are priced on the tokens as given)",
+  ]);
+
+  const speeds = Object.entries(u?.speedByEffort ?? {});
+  if (speeds.length) {
+    fields.push([
+      "speed by effort",
+      speeds
+        .map(([effort, s]) => `${effort} ${s!.outputTokensPerSecond ?? "?"} tok/s · TTFT ${s!.timeToFirstTokenSeconds == null ? "unknown" : `${s!.timeToFirstTokenSeconds} s`}${s!.asOf ? ` · as of ${s!.asOf}` : ""}${s!.source ? `\n      source: ${s!.source}` : ""}`)
+        .join("\n    "),
+    ]);
+  }
+  const t = u?.tokenizer;
+  if (t) {
+    const band = t.low != null || t.high != null ? ` (${t.low ?? t.ratio}–${t.high ?? t.ratio})` : "";
+    const samples = t.samples?.length ? `; ${t.samples.length} ratios by kind of text in --json` : "";
+    fields.push(["tokenizer", `${t.family}: ${t.ratio}× the tokens of ${t.relativeTo} for the same text${band}${samples}${t.source ? `\n    source: ${t.source}` : ""}`]);
+  }
+  if (u?.notes) fields.push(["usage notes", u.notes]);
   return fields;
 }

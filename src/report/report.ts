@@ -1,5 +1,8 @@
 import { runsPerMonth, TOKEN_CLASSES, type Estimate, type TokenClass } from "../engine/estimate.ts";
 import type { Overflow } from "../engine/agent.ts";
+import { toNumber } from "../engine/fraction.ts";
+import type { Scaling, ScalingKind } from "../engine/scaling.ts";
+import { EFFORTS } from "../names.ts";
 import type { Warning } from "../warnings.ts";
 import type { Runs } from "../workload/types.ts";
 import { byText } from "../text.ts";
@@ -29,22 +32,50 @@ export interface ReportLine {
   usd: number;
 }
 
+/** SPEC §8: how a result's tokens were scaled from where they were measured. */
+export interface ScalingInfo {
+  kind: ScalingKind;
+  reference: { model: string; effort: string | null } | null;
+  model: string;
+  /** The candidate's effort. */
+  effort: string | null;
+  /** f: candidate output over reference output at the basis. */
+  output: number;
+  /** What reasoning and answer (output) tokens were multiplied by. */
+  reasoning: number;
+  answer: number;
+  /** The tokenizer factor on input tokens. */
+  input: number;
+  /** The benchmark key of the basis, "as measured", or null. */
+  basis: string | null;
+  /** The smallest and largest f over every common benchmark. */
+  low: number;
+  high: number;
+  inputLow: number;
+  inputHigh: number;
+  benchmark?: { key: string; name: string; version: string | null; kind: string; date: string };
+  sources?: { reference: string | null; candidate: string | null };
+}
+
 export interface ReportResult {
   model: string;
   name: string;
   provider: string;
   status: string;
+  /** The reasoning effort the model runs at (null: its unnamed default, or none to choose). */
+  effort: string | null;
   pricesAsOf: string | null;
   source: string | null;
   serviceTier: string;
-  tokens: Record<TokenClass, number>;
-  cost: Record<TokenClass | "total", number>;
+  tokens: Record<TokenClass, number> & { scaling: ScalingInfo; scalings?: ScalingInfo[] };
+  /** `low` and `high`: the cost at the ends of the scaling band, where they differ. */
+  cost: Record<TokenClass | "total", number> & { low?: number; high?: number };
   usdExact: string;
   lines: ReportLine[];
   seconds: { total: number | null; ttft: number; generation: number; tools: number };
   calls: number;
   speed: { outputTokensPerSecond: number | null; timeToFirstTokenSeconds: number | null };
-  perMonth?: { runs: number; usd: number; usdExact: string; seconds: number | null };
+  perMonth?: { runs: number; usd: number; usdExact: string; seconds: number | null; usdLow?: number; usdHigh?: number };
   fits: boolean;
   overflow?: Overflow & { path: string };
   warnings: Warning[];
@@ -67,15 +98,53 @@ export interface Report {
   skipped?: { model: string; reason: string }[];
 }
 
+export function scalingInfo(s: Scaling): ScalingInfo {
+  const info: ScalingInfo = {
+    kind: s.kind,
+    reference: s.reference,
+    model: s.candidate.model,
+    effort: s.candidate.effort,
+    output: toNumber(s.output),
+    reasoning: toNumber(s.reasoning),
+    answer: toNumber(s.answer),
+    input: toNumber(s.input),
+    basis: s.basis,
+    low: toNumber(s.low),
+    high: toNumber(s.high),
+    inputLow: toNumber(s.inputLow),
+    inputHigh: toNumber(s.inputHigh),
+  };
+  if (s.benchmark) {
+    const { key, name, version, kind, date } = s.benchmark;
+    info.benchmark = { key, name, version, kind, date };
+  }
+  if (s.measurements) info.sources = { reference: s.measurements.reference.source ?? null, candidate: s.measurements.candidate.source ?? null };
+  return info;
+}
+
 export function resultOf(e: Estimate): ReportResult {
   const m = e.model;
-  const tokens = Object.fromEntries(TOKEN_CLASSES.map((c) => [c, Number(e.tokens[c])])) as Record<TokenClass, number>;
+  const t = e.tokens;
+  const tokens: ReportResult["tokens"] = {
+    input: Number(t.input),
+    cachedInput: Number(t.cachedInput),
+    cacheWrite: Number(t.cacheWrite),
+    output: Number(t.output),
+    reasoning: Number(t.reasoning),
+    scaling: scalingInfo(e.scaling),
+  };
+  if (e.scalings.length > 1) tokens.scalings = e.scalings.map(scalingInfo);
   const cost = Object.fromEntries([...TOKEN_CLASSES, "total" as const].map((c) => [c, e.cost[c].toNumber()])) as ReportResult["cost"];
+  if (e.band) {
+    cost.low = e.band.low.toNumber();
+    cost.high = e.band.high.toNumber();
+  }
   const r: ReportResult = {
     model: m.id,
     name: m.name,
     provider: m.provider,
     status: e.status,
+    effort: e.effort,
     pricesAsOf: m.pricesAsOf ?? null,
     source: m.source ?? null,
     serviceTier: e.serviceTier,
@@ -92,10 +161,7 @@ export function resultOf(e: Estimate): ReportResult {
     })),
     seconds: { total: e.time.total, ttft: e.time.ttft, generation: e.time.generation, tools: e.time.tools },
     calls: Number(e.time.calls),
-    speed: {
-      outputTokensPerSecond: m.speed?.outputTokensPerSecond ?? null,
-      timeToFirstTokenSeconds: m.speed?.timeToFirstTokenSeconds ?? null,
-    },
+    speed: { ...e.speed },
     fits: e.fits,
     warnings: e.warnings,
   };
@@ -106,12 +172,18 @@ export function resultOf(e: Estimate): ReportResult {
       usdExact: e.perMonth.usd.toString(),
       seconds: e.perMonth.seconds,
     };
+    if (e.perMonth.band) {
+      r.perMonth.usdLow = e.perMonth.band.low.toNumber();
+      r.perMonth.usdHigh = e.perMonth.band.high.toNumber();
+    }
   }
   if (e.overflow) r.overflow = e.overflow;
   return r;
 }
 
 export type SortKey = "cost" | "time";
+
+const effortRank = (e: string | null) => (e === null ? -1 : (EFFORTS as readonly string[]).indexOf(e));
 
 const byCost = (a: ReportResult, b: ReportResult) => a.cost.total - b.cost.total;
 const byTime = (a: ReportResult, b: ReportResult) =>
@@ -123,7 +195,8 @@ export function sortResults(results: readonly ReportResult[], sort: SortKey): Re
     (a, b) =>
       Number(b.fits) - Number(a.fits) ||
       (sort === "time" ? byTime(a, b) : byCost(a, b) || byTime(a, b)) ||
-      byText(a.model, b.model),
+      byText(a.model, b.model) ||
+      effortRank(a.effort) - effortRank(b.effort),
   );
 }
 

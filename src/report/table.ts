@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import { formatInt, formatRate, formatRatio, formatSeconds, formatUsd } from "./format.ts";
-import { lineLabel, monthSentence, timeSentence, workloadTitle } from "./describe.ts";
+import { bandText, lineLabel, monthSentence, scalingSentence, scalingText, timeSentence, totalTokens, workloadTitle } from "./describe.ts";
 import { plain, type Paint } from "./paint.ts";
 import type { Report, ReportResult } from "./report.ts";
 
@@ -27,15 +27,17 @@ function renderBreakdown(report: Report, r: ReportResult, paint: Paint): string 
   for (const line of r.lines) {
     t.push([lineLabel(line, r, r.lines), formatInt(line.tokens), formatRate(line.ratePerMillion), formatUsd(line.usd)]);
   }
-  const totalTokens = Object.values(r.tokens).reduce((a, b) => a + b, 0);
-  t.push([paint.bold("total"), paint.bold(formatInt(totalTokens)), "", paint.bold(formatUsd(r.cost.total))]);
+  t.push([paint.bold("total"), paint.bold(formatInt(totalTokens(r))), "", paint.bold(formatUsd(r.cost.total))]);
 
   const tier = r.serviceTier === "standard" ? "" : ` · ${r.serviceTier} tier`;
+  const effort = r.effort ? ` · effort ${r.effort}` : "";
   const out = [
-    `${paint.bold(workloadTitle(report))} on ${paint.bold(r.name)} ${paint.dim(`(${r.provider}/${r.model})`)}${tier} · rates for ${report.at}${r.pricesAsOf ? ` (checked ${r.pricesAsOf})` : ""}`,
+    `${paint.bold(workloadTitle(report))} on ${paint.bold(r.name)} ${paint.dim(`(${r.provider}/${r.model})`)}${effort}${tier} · rates for ${report.at}${r.pricesAsOf ? ` (checked ${r.pricesAsOf})` : ""}`,
     t.toString(),
     `${paint.bold(formatUsd(r.cost.total))} per run · ${timeSentence(r)}`,
   ];
+  const scaled = scalingSentence(r);
+  if (scaled) out.push(scaled);
   const month = monthSentence(report, r);
   if (month) out.push(month);
   if (!r.fits && r.overflow) out.push(paint.red(`does not fit: ${r.warnings.find((w) => w.code === "CONTEXT")?.message ?? ""}`));
@@ -44,8 +46,9 @@ function renderBreakdown(report: Report, r: ReportResult, paint: Paint): string 
 
 function renderComparison(report: Report, paint: Paint): string {
   const monthly = report.results.some((r) => r.perMonth);
-  const head = ["model", "provider", "cost/run", "time/run", ...(monthly ? ["per month"] : []), "× cheapest", "fits", ""];
-  const aligns: ("left" | "right")[] = ["left", "left", "right", "right", ...(monthly ? ["right" as const] : []), "right", "left", "left"];
+  const banded = report.results.some((r) => bandText(r));
+  const head = ["model", "provider", "effort", "tokens", "cost/run", ...(banded ? ["range"] : []), "time/run", ...(monthly ? ["per month"] : []), "× cheapest", "fits", ""];
+  const aligns: ("left" | "right")[] = ["left", "left", "left", "left", "right", ...(banded ? ["right" as const] : []), "right", ...(monthly ? ["right" as const] : []), "right", "left", "left"];
   const t = newTable(head.map((h) => paint.bold(h)), aligns);
   for (const r of report.results) {
     const marks = [r.cheapest ? "cheapest" : "", r.fastest ? "fastest" : ""].filter(Boolean).join(", ");
@@ -53,7 +56,10 @@ function renderComparison(report: Report, paint: Paint): string {
     t.push([
       r.model,
       r.provider,
+      r.effort ?? "—",
+      scalingText(r.tokens.scaling),
       r.cheapest ? paint.green(cost) : cost,
+      ...(banded ? [bandText(r)] : []),
       r.fastest ? paint.green(formatSeconds(r.seconds.total)) : formatSeconds(r.seconds.total),
       ...(monthly ? [r.perMonth ? formatUsd(r.perMonth.usd) : "—"] : []),
       formatRatio(r.timesCheapest ?? null),

@@ -4,8 +4,8 @@ import { TokencostError } from "../errors.ts";
 import { parseJson } from "../read.ts";
 import { formatPath, type JsonPath } from "../text.ts";
 import { allKeys, zodFailure } from "../validation.ts";
-import type { Budget, Runs, Step, Workload } from "./types.ts";
-import { parseCount, parseDuration, parseFraction, parseTokenCount, parseUsd } from "./values.ts";
+import type { Budget, ReferencePin, Runs, Step, Workload } from "./types.ts";
+import { parseCount, parseDuration, parseEffort, parseFraction, parseReference, parseTokenCount, parseUsd, type Reference } from "./values.ts";
 
 // A hand-written walk picks each step's form by its keys (agent / parallel / repeat / steps /
 // else a call) and zod validates each object against that form's strict schema. Dispatching
@@ -29,6 +29,25 @@ const seconds = fromParser(parseDuration).optional();
 const modelName = z.string().trim().min(1, "a model name cannot be empty").optional();
 const stepName = z.string().optional();
 const ttl = z.enum(["5m", "1h"]);
+const effort = fromParser(parseEffort).optional();
+// "model", "model@effort" or {"model", "effort"}: the string forms become the object.
+const measuredOn = z
+  .preprocess(
+    (value, ctx) => {
+      if (typeof value === "object" && value !== null && !Array.isArray(value)) return value;
+      try {
+        return parseReference(value);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        ctx.addIssue({ code: "custom", message: e.message });
+        return z.NEVER;
+      }
+    },
+    z.strictObject({ model: z.string().trim().min(1, "a model name cannot be empty"), effort }),
+  )
+  .optional();
+// Every step may say at what effort it runs and where its tokens were measured.
+const stepKeys = { model: modelName, name: stepName, effort, measuredOn };
 
 const callSchema = z.strictObject({
   input: tokens,
@@ -39,8 +58,7 @@ const callSchema = z.strictObject({
   requests: fromParser((v) => parseCount(v, "requests")).optional(),
   toolSeconds: seconds,
   cacheTtl: ttl.optional(),
-  model: modelName,
-  name: stepName,
+  ...stepKeys,
 });
 const TOKEN_KEYS = ["input", "cachedInput", "cacheWrite", "output", "reasoning"] as const;
 
@@ -63,25 +81,25 @@ const agentSchema = z.strictObject({
     caching: cachingSchema.optional(),
     keepReasoning: z.boolean().optional(),
   }),
-  model: modelName,
-  name: stepName,
+  ...stepKeys,
 });
 
 const listOf = (what: string) => z.array(z.unknown()).min(1, `${what} needs at least one step`);
-const parallelSchema = z.strictObject({ parallel: listOf("parallel"), model: modelName, name: stepName });
+const parallelSchema = z.strictObject({ parallel: listOf("parallel"), ...stepKeys });
 const repeatSchema = z.strictObject({
   repeat: fromParser((v) => parseCount(v, "repeats")),
   steps: listOf("repeat"),
-  model: modelName,
-  name: stepName,
+  ...stepKeys,
 });
-const sequenceSchema = z.strictObject({ steps: listOf("steps"), model: modelName, name: stepName });
+const sequenceSchema = z.strictObject({ steps: listOf("steps"), ...stepKeys });
 
 const metaSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().trim().min(1).optional(),
   description: z.string().optional(),
   model: modelName,
+  effort,
+  measuredOn,
   runs: z
     .strictObject({
       count: fromParser((v) => parseCount(v, "runs")),
@@ -139,6 +157,8 @@ export function parseWorkload(data: unknown, options: ParseOptions): Workload {
   const workload: Workload = { name: m.name ?? options.defaultName, label, root };
   if (m.description !== undefined) workload.description = m.description;
   if (m.model !== undefined) workload.model = { name: m.model, path: ["model"] };
+  if (m.effort !== undefined) workload.effort = m.effort;
+  if (m.measuredOn !== undefined) workload.measuredOn = referencePin(m.measuredOn, ["measuredOn"]);
   if (m.runs !== undefined) workload.runs = m.runs as Runs;
   const tier = m.serviceTier ?? (m.batch ? "batch" : undefined);
   if (tier !== undefined) workload.serviceTier = tier;
@@ -155,8 +175,13 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
   // meant any form's key ("agnet").
   const check = <S extends z.ZodType>(schema: S) =>
     checked(schema, obj, path, label, topKeys, [...FORM_KEYS, ...Object.keys(callSchema.shape)]);
-  const pin = (model: string | undefined) => (model === undefined ? {} : { model: { name: model, path: [...path, "model"] } });
-  const named = (name: string | undefined) => (name === undefined ? {} : { name });
+  // What every form shares: a pinned model, a name, an effort, where its tokens were measured.
+  const common = (s: { model?: string | undefined; name?: string | undefined; effort?: Reference["effort"]; measuredOn?: Reference | undefined }) => ({
+    ...(s.model === undefined ? {} : { model: { name: s.model, path: [...path, "model"] } }),
+    ...(s.name === undefined ? {} : { name: s.name }),
+    ...(s.effort === undefined ? {} : { effort: s.effort }),
+    ...(s.measuredOn === undefined ? {} : { measuredOn: referencePin(s.measuredOn, [...path, "measuredOn"]) }),
+  });
 
   if ("agent" in obj) {
     const s = check(agentSchema);
@@ -167,8 +192,7 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
     return {
       kind: "agent",
       path,
-      ...pin(s.model),
-      ...named(s.name),
+      ...common(s),
       system: a.system ?? 0,
       turns: a.turns,
       perTurn: {
@@ -184,17 +208,17 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
   if ("parallel" in obj) {
     const s = check(parallelSchema);
     const branches = s.parallel.map((b, i) => parseStep(b, [...path, "parallel", i], label, depth + 1));
-    return { kind: "parallel", path, ...pin(s.model), ...named(s.name), branches };
+    return { kind: "parallel", path, ...common(s), branches };
   }
   if ("repeat" in obj) {
     const s = check(repeatSchema);
     const steps = s.steps.map((b, i) => parseStep(b, [...path, "steps", i], label, depth + 1));
-    return { kind: "sequence", path, ...pin(s.model), ...named(s.name), repeat: s.repeat, steps };
+    return { kind: "sequence", path, ...common(s), repeat: s.repeat, steps };
   }
   if ("steps" in obj) {
     const s = check(sequenceSchema);
     const steps = s.steps.map((b, i) => parseStep(b, [...path, "steps", i], label, depth + 1));
-    return { kind: "sequence", path, ...pin(s.model), ...named(s.name), repeat: 1, steps };
+    return { kind: "sequence", path, ...common(s), repeat: 1, steps };
   }
   const s = check(callSchema);
   if (!TOKEN_KEYS.some((k) => s[k] !== undefined)) {
@@ -206,8 +230,7 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
   return {
     kind: "call",
     path,
-    ...pin(s.model),
-    ...named(s.name),
+    ...common(s),
     input: s.input ?? 0,
     cachedInput: s.cachedInput ?? 0,
     cacheWrite: s.cacheWrite ?? 0,
@@ -217,6 +240,10 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
     toolSeconds: s.toolSeconds ?? 0,
     cacheTtl: s.cacheTtl ?? "5m",
   };
+}
+
+function referencePin(r: Reference, path: JsonPath): ReferencePin {
+  return r.effort === undefined ? { name: r.model, path } : { name: r.model, effort: r.effort, path };
 }
 
 function asObject(value: unknown, path: JsonPath, label: string, what: string): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import type { Effort } from "../names.ts";
 import type { JsonPath } from "../text.ts";
 import type { Ratio } from "./values.ts";
 
@@ -11,11 +12,20 @@ export interface ModelPin {
   path: JsonPath;
 }
 
+/** The model (and effort) on which token counts were observed (SPEC §8). */
+export interface ReferencePin extends ModelPin {
+  effort?: Effort;
+}
+
 interface StepBase {
   path: JsonPath;
   /** A model pinned here applies to this step and everything inside it. */
   model?: ModelPin;
   name?: string;
+  /** The reasoning effort the calls here run at; inherited by everything inside. */
+  effort?: Effort;
+  /** Where this step's token counts were measured; inherited by everything inside. */
+  measuredOn?: ReferencePin;
 }
 
 export interface CallStep extends StepBase {
@@ -75,6 +85,10 @@ export interface Workload {
   label?: string;
   description?: string;
   model?: ModelPin;
+  /** The reasoning effort the calls run at, where no step says otherwise. */
+  effort?: Effort;
+  /** Where the token counts were measured (default: `model` at `effort`). */
+  measuredOn?: ReferencePin;
   runs?: Runs;
   serviceTier?: string;
   budget?: Budget;

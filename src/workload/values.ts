@@ -1,4 +1,5 @@
 import { Decimal } from "../decimal.ts";
+import { EFFORTS, isEffort, type Effort } from "../names.ts";
 import { describeValue } from "../validation.ts";
 
 // Values people write by hand: token counts ("120k", "1.5M", "12_000"), durations ("30s", "2m")
@@ -94,4 +95,27 @@ export function parseFraction(value: unknown): Ratio {
   }
   const d = Decimal.from(value);
   return { num: d.units, den: 10n ** BigInt(d.scale) };
+}
+
+/** A reasoning effort level; an unknown name lists the valid ones. */
+export function parseEffort(value: unknown): Effort {
+  if (isEffort(value)) return value;
+  throw new RangeError(`unknown effort ${describeValue(value)} — valid efforts: ${EFFORTS.join(", ")}`);
+}
+
+export interface Reference {
+  model: string;
+  effort?: Effort;
+}
+
+/** Where token counts were measured: "model", "model@effort" or {"model", "effort"}. */
+export function parseReference(value: unknown): Reference {
+  if (typeof value === "string") {
+    const text = value.trim();
+    const at = text.lastIndexOf("@");
+    const model = at < 0 ? text : text.slice(0, at);
+    if (model === "" || /\s/.test(model)) throw new RangeError(`expected a model id, or MODEL@EFFORT, got ${describeValue(value)}`);
+    return at < 0 ? { model } : { model, effort: parseEffort(text.slice(at + 1)) };
+  }
+  throw new RangeError(`expected a model id, MODEL@EFFORT or {"model", "effort"}, got ${describeValue(value)}`);
 }

@@ -132,7 +132,7 @@ describe("tokencost models", () => {
     expect(r.stdout).toMatch(/speed +204 tok\/s · TTFT unknown · as of 2026-05/);
     expect(r.stdout).toContain("source: project seed document");
     expect(r.stdout).toMatch(/prices checked +2026-11-27/);
-    expect(r.stdout).toMatch(/reasoning levels +minimal, low, medium, high/);
+    expect(r.stdout).toMatch(/reasoning +reasons · efforts minimal, low, medium, high \(default medium\)/);
   });
 
   it("show --json is the registry entry", () => {

@@ -1,0 +1,182 @@
+import { isTokencostError, TokencostError } from "../errors.ts";
+import type { Effort } from "../names.ts";
+import { statusAt } from "../pricing/lifecycle.ts";
+import { priceModel, type ModelPricing } from "../pricing/price-at.ts";
+import type { Model, Registry } from "../pricing/registry.ts";
+import { formatPath, type JsonPath } from "../text.ts";
+import { warning, type Warning } from "../warnings.ts";
+import type { ModelPin, ReferencePin, Step, Workload } from "../workload/types.ts";
+import { resolveEffort, scalingBetween, unscaled, type Scaling, type Side } from "./scaling.ts";
+
+// Which model, at which effort, prices each step, and from which measured model its tokens
+// scale: the first seam of an estimate. Lookups, refusals (retired models, unknown names) and
+// the warnings about efforts happen here, once per combination.
+
+export interface TargetOptions {
+  /** YYYY-MM-DD: whose prices. */
+  at: string;
+  serviceTier?: string | undefined;
+  allowRetired?: boolean | undefined;
+  /** --effort: every priced model at this level (a model without it at its default). */
+  effort?: Effort | undefined;
+  /** --measured-on: where the workload's tokens were observed (replaces its own measuredOn). */
+  measuredOn?: { name: string; effort?: Effort | undefined } | undefined;
+  /** --same-tokens: price every model on the workload's own counts. */
+  sameTokens?: boolean | undefined;
+}
+
+/** What a step inherits from the steps around it. */
+export interface Scope {
+  pin: ModelPin | undefined;
+  /** The effort the workload says its calls run at here. */
+  effort: Effort | undefined;
+  /** The nearest measuredOn or pinned model: where the tokens here were measured. */
+  reference: ReferencePin | undefined;
+}
+
+export interface Speed {
+  outputTokensPerSecond: number | null;
+  timeToFirstTokenSeconds: number | null;
+}
+
+export interface Target {
+  pricing: ModelPricing;
+  scaling: Scaling;
+  speed: Speed;
+}
+
+export class Targets {
+  private readonly label: string;
+  private readonly defaultModel: Model | undefined;
+  private readonly defaultWhere: string;
+  private readonly pricings = new Map<string, ModelPricing>();
+  private readonly pinned = new Map<ModelPin, Model>();
+  private readonly memo = new Map<string, Target>();
+  private readonly notices: Warning[] = [];
+  /** Every target in the order first used. */
+  readonly used: Target[] = [];
+
+  constructor(
+    private readonly workload: Workload,
+    private readonly registry: Registry,
+    model: string | undefined,
+    private readonly options: TargetOptions,
+  ) {
+    this.label = workload.label ?? "workload";
+    const name = model ?? workload.model?.name;
+    this.defaultWhere = model === undefined && workload.model ? `${this.label}: model` : "";
+    this.defaultModel = name === undefined ? undefined : registry.get(name, this.defaultWhere);
+  }
+
+  /** The scope of the workload's top step. */
+  root(): Scope {
+    const w = this.workload;
+    const flag = this.options.measuredOn;
+    const reference: ReferencePin | undefined = flag
+      ? { name: flag.name, path: [], ...(flag.effort ? { effort: flag.effort } : {}) }
+      : (w.measuredOn ?? w.model);
+    return { pin: undefined, effort: w.effort, reference };
+  }
+
+  /** The scope inside `step`: its own pin, effort and measuredOn win; the nearest declaration is the reference. */
+  enter(scope: Scope, step: Step): Scope {
+    return {
+      pin: step.model ?? scope.pin,
+      effort: step.effort ?? scope.effort,
+      reference: step.measuredOn ?? step.model ?? scope.reference,
+    };
+  }
+
+  /** The model the workload runs on where no step pins another. */
+  main(): Model {
+    return this.defaultModel ?? [...this.pinned.values()][0]!;
+  }
+
+  warnings(): Warning[] {
+    return [...this.notices, ...[...this.pricings.values()].flatMap((p) => p.notices)];
+  }
+
+  at(scope: Scope): Target {
+    const where = scope.pin ? `${this.label}: ${formatPath(scope.pin.path)}` : this.defaultWhere;
+    const model = this.candidate(scope.pin);
+    const requested = this.options.effort ?? scope.effort;
+    const ref = this.options.sameTokens ? undefined : scope.reference;
+    const refModel = ref ? this.lookup(ref.name, ref.path) : undefined;
+    const refRequested = ref?.effort ?? scope.effort;
+    const key = [model.id, requested, refModel?.id, refRequested].join("\u0000");
+    let target = this.memo.get(key);
+    if (target) return target;
+
+    const c = this.effortOf(model, requested, "priced");
+    const cand: Side = { model, effort: c.effort };
+    let scaling: Scaling;
+    if (this.options.sameTokens) scaling = unscaled("same-tokens", cand);
+    else if (!refModel) scaling = unscaled("no-reference", cand);
+    else scaling = scalingBetween({ model: refModel, effort: this.effortOf(refModel, refRequested, "measured").effort }, cand, this.registry.benchmarks);
+    target = { pricing: this.priced(model, where), scaling, speed: speedAt(model, c.explicit ? c.effort : null) };
+    this.memo.set(key, target);
+    this.used.push(target);
+    return target;
+  }
+
+  private candidate(pin: ModelPin | undefined): Model {
+    if (pin === undefined) {
+      if (!this.defaultModel) {
+        throw new TokencostError("NO_MODEL", `${this.label}: no model to price it on — pass --model ID, or add "model" to the workload`);
+      }
+      return this.defaultModel;
+    }
+    let m = this.pinned.get(pin);
+    if (!m) {
+      m = this.lookup(pin.name, pin.path);
+      this.pinned.set(pin, m);
+    }
+    return m;
+  }
+
+  private lookup(name: string, path: JsonPath): Model {
+    return this.registry.get(name, path.length ? `${this.label}: ${formatPath(path)}` : "--measured-on");
+  }
+
+  private priced(m: Model, where: string): ModelPricing {
+    let p = this.pricings.get(m.id);
+    if (p) return p;
+    const prefix = where ? `${where}: ` : "";
+    if (statusAt(m, this.options.at) === "retired" && !this.options.allowRetired) {
+      const instead = m.replacement ? ` — its replacement is ${m.replacement}` : "";
+      throw new TokencostError(
+        "RETIRED",
+        `${prefix}${m.id} was retired${m.deprecationDate ? ` on ${m.deprecationDate}` : ""}${instead}`,
+        "pass --allow-retired to price it anyway",
+      );
+    }
+    try {
+      p = priceModel(m, { at: this.options.at, serviceTier: this.options.serviceTier ?? this.workload.serviceTier });
+    } catch (e) {
+      if (isTokencostError(e)) throw new TokencostError(e.code, `${prefix}${e.message}`, e.hint);
+      throw e;
+    }
+    this.pricings.set(m.id, p);
+    return p;
+  }
+
+  private effortOf(m: Model, requested: Effort | undefined, role: "priced" | "measured"): { effort: Effort | null; explicit: boolean } {
+    const r = resolveEffort(m, requested);
+    if (r.problem) {
+      const tail = r.effort === null && m.usage?.reasons === false ? "" : `: ${role === "priced" ? "priced" : "read as measured"} at its default effort${r.effort ? ` (${r.effort})` : ""}`;
+      this.notices.push(warning("EFFORT", `${r.problem}${tail}`, m.id));
+    }
+    return r;
+  }
+}
+
+/** Rule 6: an effort asked for runs at the speed measured at it, where there is one. */
+export function speedAt(m: Model, effort: Effort | null): Speed {
+  const base = { outputTokensPerSecond: m.speed?.outputTokensPerSecond ?? null, timeToFirstTokenSeconds: m.speed?.timeToFirstTokenSeconds ?? null };
+  const at = effort ? m.usage?.speedByEffort?.[effort] : undefined;
+  if (!at) return base;
+  return {
+    outputTokensPerSecond: at.outputTokensPerSecond ?? base.outputTokensPerSecond,
+    timeToFirstTokenSeconds: at.timeToFirstTokenSeconds ?? base.timeToFirstTokenSeconds,
+  };
+}
