@@ -1,0 +1,348 @@
+import { describe, expect, it } from "vitest";
+import { estimate, type EstimateOptions } from "../src/engine/estimate.ts";
+import { scaleCount, type Fraction } from "../src/engine/fraction.ts";
+import { compareBenchmarks, measurementsAt, scalingBetween } from "../src/engine/scaling.ts";
+import { Registry } from "../src/pricing/registry.ts";
+import type { Benchmark, ModelEntry } from "../src/pricing/schema.ts";
+import { AT, workload } from "./helpers.ts";
+
+// SPEC §8 rules on a registry built for easy arithmetic. Every model bills input $1, output
+// (and reasoning) $10 per million, so a call's cost in µ$ is input + 10 × (output + reasoning).
+//
+// Benchmarks: b-old (full run, 2026-05) and b-new (per task, 2026-09; the later, so the basis).
+// ref   efforts low/medium/high, default medium
+//       b-old  medium 1,000,000
+//       b-new  medium 2,000 = 1,500 reasoning + 500 answer;  high 4,000 = 3,000 + 1,000
+// cand  efforts low/high, default high
+//       b-old  high 1,500,000                      → f = 1.5 against ref@medium
+//       b-new  null (= default high) 2,500 = 1,500 + 1,000  → f = 1.25, f_r = 1, f_a = 2
+//       b-new  low 1,000 (no split)                → f = 0.25 against ref@high
+// plain does not reason;  b-new null 600 (all answer)  → f_a = 600 / 500 = 1.2
+
+const BENCHMARKS: Record<string, Benchmark> = {
+  "b-old": { name: "Old bench", version: "1", kind: "full-run", date: "2026-05" },
+  "b-new": { name: "New bench", version: "2", kind: "per-task", date: "2026-09" },
+};
+const RATES = { input: 1, output: 10 };
+const SPEED = { outputTokensPerSecond: 100, timeToFirstTokenSeconds: 1 };
+
+const REF: ModelEntry = {
+  id: "ref",
+  rates: RATES,
+  speed: SPEED,
+  usage: {
+    reasons: true,
+    efforts: ["low", "medium", "high"],
+    defaultEffort: "medium",
+    measurements: [
+      { effort: "medium", benchmark: "b-old", outputTokens: 1_000_000 },
+      { effort: "medium", benchmark: "b-new", outputTokens: 2000, reasoningTokens: 1500, answerTokens: 500 },
+      { effort: "high", benchmark: "b-new", outputTokens: 4000, reasoningTokens: 3000, answerTokens: 1000 },
+    ],
+  },
+};
+const CAND: ModelEntry = {
+  id: "cand",
+  rates: RATES,
+  speed: SPEED,
+  usage: {
+    reasons: true,
+    efforts: ["low", "high"],
+    defaultEffort: "high",
+    measurements: [
+      { effort: "high", benchmark: "b-old", outputTokens: 1_500_000 },
+      { effort: null, benchmark: "b-new", outputTokens: 2500, reasoningTokens: 1500, answerTokens: 1000 },
+      { effort: "low", benchmark: "b-new", outputTokens: 1000 },
+    ],
+    speedByEffort: { low: { outputTokensPerSecond: 50, timeToFirstTokenSeconds: 3 }, high: { outputTokensPerSecond: 200, timeToFirstTokenSeconds: null } },
+  },
+};
+const PLAIN: ModelEntry = {
+  id: "plain",
+  rates: RATES,
+  speed: SPEED,
+  usage: { reasons: false, measurements: [{ effort: null, benchmark: "b-new", outputTokens: 600 }] },
+};
+const BARE: ModelEntry = { id: "bare", rates: RATES, speed: SPEED };
+const NO_REASONING_BARE: ModelEntry = { id: "old-chat", rates: RATES, speed: SPEED, usage: { reasons: false } };
+
+// Tokenizers: fam-b counts 1.3× (1.0–1.35) the tokens of fam-a for the same text.
+const famA = { family: "fam-a", ratio: 1, relativeTo: "fam-a" };
+const famB = { family: "fam-b", ratio: 1.3, low: 1.0, high: 1.35, relativeTo: "fam-a" };
+const A1: ModelEntry = { id: "a1", rates: RATES, speed: SPEED, usage: { tokenizer: famA } };
+const B1: ModelEntry = { id: "b1", rates: RATES, speed: SPEED, usage: { tokenizer: famB } };
+const B2: ModelEntry = { id: "b2", rates: RATES, speed: SPEED, usage: { tokenizer: famB } };
+// 200,000-token tier doubling every rate, and a 300,000-token context.
+const TIERED: ModelEntry = {
+  id: "tiered",
+  rates: RATES,
+  speed: SPEED,
+  tiers: [{ aboveInputTokens: 200_000, rates: { input: 2, output: 20 } }],
+  limits: { contextTokens: 300_000 },
+  usage: { tokenizer: famB },
+};
+
+const registry = new Registry([
+  { file: { benchmarks: BENCHMARKS }, origin: "bundled" },
+  { file: { provider: "acme", models: [REF, CAND, PLAIN, BARE, NO_REASONING_BARE, A1, B1, B2, TIERED] }, origin: "bundled" },
+]);
+
+const price = (raw: Record<string, unknown>, model: string, opts: Partial<EstimateOptions> = {}) =>
+  estimate(workload(raw), registry, model, { at: AT, ...opts });
+const usd = (e: ReturnType<typeof price>) => e.cost.total.toString();
+const codes = (e: ReturnType<typeof price>) => e.warnings.map((w) => w.code);
+const num = (f: Fraction) => Number(f.num) / Number(f.den);
+
+const CALL = { input: 1000, output: 100, reasoning: 200 };
+
+describe("scaling rules, one case a line (µ$ = input + 10 × (output + reasoning))", () => {
+  it.each<[string, Record<string, unknown>, string, Partial<EstimateOptions>, { kind: string; basis: string | null; tokens: [number, number, number]; usd: string }]>([
+    // the model the tokens were measured on, at its default (medium): 1,000 + 10 × 300 = 4,000 µ$
+    ["same model: as measured", { model: "ref", ...CALL }, "ref", {}, { kind: "as-measured", basis: "as measured", tokens: [1000, 100, 200], usd: "0.004" }],
+    // ref@high → cand@low: only b-new is common, and cand has no split there: f = 1,000 / 4,000 = 0.25 on both
+    // output 100 × 0.25 = 25, reasoning 200 × 0.25 = 50: 1,000 + 10 × 75 = 1,750 µ$
+    ["one common benchmark, output only", { measuredOn: "ref@high", ...CALL }, "cand", { effort: "low" }, { kind: "scaled", basis: "b-new", tokens: [1000, 25, 50], usd: "0.00175" }],
+    // ref@medium → cand@high (default): b-old 1.5 and b-new 1.25 in common; basis b-new (later), split there:
+    // reasoning × 1,500/1,500 = 1 → 200, answer × 1,000/500 = 2 → 200: 1,000 + 10 × 400 = 5,000 µ$
+    ["several common benchmarks: latest is the basis, split there", { model: "ref", ...CALL }, "cand", {}, { kind: "scaled", basis: "b-new", tokens: [1000, 200, 200], usd: "0.005" }],
+    // the same model at another effort: ref@medium → ref@high on b-new: reasoning × 2, answer × 2
+    // 1,000 + 10 × (200 + 400) = 7,000 µ$
+    ["same model, another effort", { model: "ref", ...CALL }, "ref", { effort: "high" }, { kind: "scaled", basis: "b-new", tokens: [1000, 200, 400], usd: "0.007" }],
+    // ref@low has no measurement: nothing in common; factors 1: 1,000 + 10 × 300 = 4,000 µ$
+    ["no common measurement", { model: "ref", effort: "low", ...CALL }, "cand", {}, { kind: "no-common", basis: null, tokens: [1000, 100, 200], usd: "0.004" }],
+    // plain does not reason: reasoning 0; answer × 600/500 = 1.2 → 120: 1,000 + 1,200 = 2,200 µ$
+    ["a non-reasoning candidate spends no reasoning", { model: "ref", ...CALL }, "plain", {}, { kind: "scaled", basis: "b-new", tokens: [1000, 120, 0], usd: "0.0022" }],
+    // a non-reasoning model with no measurement: reasoning 0, answer as given: 1,000 + 1,000 = 2,000 µ$
+    ["a non-reasoning candidate with no data", { model: "ref", ...CALL }, "old-chat", {}, { kind: "no-common", basis: null, tokens: [1000, 100, 0], usd: "0.002" }],
+    // --same-tokens: no scaling at all, reasoning kept on a non-reasoning model: 1,000 + 3,000 = 4,000 µ$
+    ["--same-tokens on a non-reasoning model", { model: "ref", ...CALL }, "plain", { sameTokens: true }, { kind: "same-tokens", basis: null, tokens: [1000, 100, 200], usd: "0.004" }],
+    // no reference at all (no model, no measuredOn): priced as given
+    ["no reference", CALL, "cand", {}, { kind: "no-reference", basis: null, tokens: [1000, 100, 200], usd: "0.004" }],
+    // tokenizer across related families: a1 (1.0) → b1 (1.3): input 1,000 × 1.3 = 1,300: 1,300 + 3,000 = 4,300 µ$
+    ["tokenizer factor across families", { model: "a1", ...CALL }, "b1", {}, { kind: "no-common", basis: null, tokens: [1300, 100, 200], usd: "0.0043" }],
+    // b1 → a1: 1,000 / 1.3 = 769.23 → 769: 769 + 3,000 = 3,769 µ$
+    ["tokenizer factor, the other way", { model: "b1", ...CALL }, "a1", {}, { kind: "no-common", basis: null, tokens: [769, 100, 200], usd: "0.003769" }],
+    // within one family: b1 → b2 count alike
+    ["tokenizer within a family", { model: "b1", ...CALL }, "b2", {}, { kind: "no-common", basis: null, tokens: [1000, 100, 200], usd: "0.004" }],
+    // a model without a tokenizer figure: no data, 1
+    ["tokenizer across unrelated families", { model: "b1", ...CALL }, "bare", {}, { kind: "no-common", basis: null, tokens: [1000, 100, 200], usd: "0.004" }],
+  ])("%s", (_, raw, model, opts, want) => {
+    const e = price(raw, model, opts);
+    expect(e.scaling.kind).toBe(want.kind);
+    expect(e.scaling.basis).toBe(want.basis);
+    expect([e.tokens.input, e.tokens.output, e.tokens.reasoning].map(Number)).toEqual(want.tokens);
+    expect(usd(e)).toBe(want.usd);
+  });
+
+  it("several common benchmarks: the band spans every common f (1.25 … 1.5)", () => {
+    const e = price({ model: "ref", ...CALL }, "cand");
+    expect([num(e.scaling.output), num(e.scaling.low), num(e.scaling.high)]).toEqual([1.25, 1.25, 1.5]);
+    // high end: each factor × 1.5 / 1.25: answer 2 → 2.4 (240), reasoning 1 → 1.2 (240)
+    // 1,000 + 10 × 480 = 5,800 µ$; the low end is the point (f = low)
+    expect([e.band?.low.toString(), e.band?.high.toString()]).toEqual(["0.005", "0.0058"]);
+  });
+
+  it("the tokenizer band: input × 1.0 … 1.35 → 1,000 … 1,350", () => {
+    const e = price({ model: "a1", ...CALL }, "b1");
+    // low 1,000 + 3,000 = 4,000 µ$; high 1,350 + 3,000 = 4,350 µ$
+    expect([e.band?.low.toString(), e.band?.high.toString()]).toEqual(["0.004", "0.00435"]);
+    expect([num(e.scaling.input), num(e.scaling.inputLow), num(e.scaling.inputHigh)]).toEqual([1.3, 1, 1.35]);
+  });
+
+  it("the tokenizer band, the other way: input × 1/1.35 … 1/1.0 → 741 … 1,000", () => {
+    const e = price({ model: "b1", ...CALL }, "a1");
+    // low 741 + 3,000 = 3,741 µ$ (1,000 / 1.35 = 740.7 → 741); high 1,000 + 3,000 = 4,000 µ$
+    expect([e.band?.low.toString(), e.band?.high.toString()]).toEqual(["0.003741", "0.004"]);
+  });
+
+  it("a band that moves no token moves no cost: none reported", () => {
+    // cand's f spans 1.25 … 1.5, but a call with only input tokens has nothing for it to scale
+    const e = price({ model: "ref", input: 1000 }, "cand");
+    expect(e.scaling.kind).toBe("scaled");
+    expect(e.band).toBeUndefined();
+  });
+
+  it("within one family the tokenizer factor is exactly 1, with no band", () => {
+    const e = price({ model: "b1", ...CALL }, "b2");
+    expect([num(e.scaling.input), num(e.scaling.inputLow), num(e.scaling.inputHigh)]).toEqual([1, 1, 1]);
+    expect(e.band).toBeUndefined();
+  });
+
+  it("every input class scales by the tokenizer factor: system, input, cached input, cache writes", () => {
+    // a1 → b1 (× 1.3): input 1,000 → 1,300, cached 2,000 → 2,600, written 500 → 650
+    const call = price({ model: "a1", input: 1000, cachedInput: 2000, cacheWrite: 500 }, "b1");
+    expect([call.tokens.input, call.tokens.cachedInput, call.tokens.cacheWrite].map(Number)).toEqual([1300, 2600, 650]);
+    // agent, no caching: system 1,000 → 1,300, per-turn input 100 → 130; 2 turns: 1,430 + 1,560 = 2,990
+    const agent = price({ model: "a1", agent: { system: 1000, turns: 2, perTurn: { input: 100 } } }, "b1");
+    expect(Number(agent.tokens.input)).toBe(2990);
+  });
+
+  it("a pinned step was measured on its own model: as measured, not scaled from the workload's", () => {
+    // the workload runs on ref; its second step is pinned to cand, so its tokens are cand's own
+    const e = price({ model: "ref", steps: [CALL, { model: "cand", ...CALL }] }, "ref", { effort: "high" });
+    const kinds = e.scalings.map((s) => [s.candidate.model, s.kind]);
+    // ref@medium → ref@high (×2 on b-new) for the first step; cand as measured at high for the pinned one
+    expect(kinds).toEqual([["ref", "scaled"], ["cand", "as-measured"]]);
+    // first: 1,000 + 10 × (200 + 400) = 7,000 µ$; second: 1,000 + 10 × 300 = 4,000 µ$
+    expect(usd(e)).toBe("0.011");
+  });
+
+  it("a step's measuredOn wins over its pinned model", () => {
+    // the pinned step's tokens were measured on ref@medium: cand scales them (×2 answer, ×1 reasoning)
+    // 1,000 + 10 × (200 + 200) = 5,000 µ$
+    const e = price({ steps: [{ model: "cand", measuredOn: "ref", ...CALL }] }, "cand");
+    expect(e.scaling.reference).toEqual({ model: "ref", effort: "medium" });
+    expect(usd(e)).toBe("0.005");
+  });
+
+  it("--measured-on replaces the workload's own reference", () => {
+    // the workload says it was measured on cand; --measured-on ref@medium says otherwise: as in the basis case
+    const e = price({ model: "cand", ...CALL }, "cand", { measuredOn: { name: "ref", effort: "medium" } });
+    expect(e.scaling.reference).toEqual({ model: "ref", effort: "medium" });
+    expect(usd(e)).toBe("0.005");
+  });
+
+  it("no band when every factor is exact", () => {
+    expect(price({ measuredOn: "ref@high", ...CALL }, "cand", { effort: "low" }).band).toBeUndefined();
+  });
+
+  it("a null-effort measurement stands for the default effort", () => {
+    // cand's b-new figure has no effort; cand's default is high, so --effort high matches it too
+    const byDefault = price({ model: "ref", ...CALL }, "cand");
+    const byName = price({ model: "ref", ...CALL }, "cand", { effort: "high" });
+    expect(usd(byName)).toBe(usd(byDefault));
+    expect(byName.scaling.basis).toBe("b-new");
+    expect(measurementsAt({ model: registry.get("cand"), effort: "low" }).has("b-old")).toBe(false);
+  });
+
+  it("no common measurement says so, naming the reference", () => {
+    const e = price({ model: "ref", effort: "low", ...CALL }, "cand");
+    expect(e.warnings).toContainEqual(expect.objectContaining({ code: "NO_COMMON_MEASUREMENT", model: "cand", message: expect.stringContaining("ref@low") }));
+  });
+
+  it("--same-tokens on a non-reasoning model keeps its reasoning and warns", () => {
+    const e = price({ model: "ref", ...CALL }, "plain", { sameTokens: true });
+    expect(e.warnings).toContainEqual(expect.objectContaining({ code: "REASONING_KEPT", message: "plain does not reason, but --same-tokens bills it 200 reasoning tokens per run" }));
+  });
+
+  it("effort none spends no reasoning, and an effort the model lacks warns with its levels", () => {
+    // ref has no "none": warned, default medium used, so reasoning is kept at ref@medium (as measured)
+    const e = price({ model: "ref", ...CALL }, "ref", { effort: "none" });
+    expect(e.warnings).toContainEqual(expect.objectContaining({ code: "EFFORT", message: "ref has no effort none (it has low, medium, high): priced at its default effort (medium)" }));
+    expect(Number(e.tokens.reasoning)).toBe(200);
+    // cand at an effort of its own that is none: a registry entry that has it drops reasoning
+    const withNone = new Registry([
+      { file: { benchmarks: BENCHMARKS }, origin: "bundled" },
+      { file: { provider: "acme", models: [REF, { ...CAND, usage: { ...CAND.usage, efforts: ["none", "low", "high"] } }] }, origin: "bundled" },
+    ]);
+    const none = estimate(workload({ model: "ref", ...CALL }), withNone, "cand", { at: AT, effort: "none" });
+    // nothing measured at none: answers as given (1), reasoning 0: 1,000 + 1,000 = 2,000 µ$
+    expect([none.scaling.kind, Number(none.tokens.reasoning), none.cost.total.toString()]).toEqual(["no-common", 0, "0.002"]);
+  });
+
+  it("a model that does not reason says an effort does not apply", () => {
+    const e = price({ model: "ref", ...CALL }, "plain", { effort: "high" });
+    expect(e.warnings).toContainEqual(expect.objectContaining({ code: "EFFORT", message: "plain does not reason: effort high does not apply" }));
+  });
+});
+
+describe("two figures for one benchmark: one is chosen", () => {
+  const twice = (a: object, b: object) =>
+    registryWithMeasurements([
+      { effort: null, benchmark: "b-new", outputTokens: 100, ...a },
+      { effort: null, benchmark: "b-new", outputTokens: 200, ...b },
+    ]);
+  const registryWithMeasurements = (measurements: object[]) =>
+    new Registry([
+      { file: { benchmarks: BENCHMARKS }, origin: "bundled" },
+      { file: { provider: "acme", models: [{ id: "m", rates: RATES, usage: { measurements } } as ModelEntry] }, origin: "bundled" },
+    ]);
+  const chosen = (r: Registry) => measurementsAt({ model: r.get("m"), effort: null }).get("b-new")!.outputTokens;
+  it.each<[string, object, object, number]>([
+    ["the more confident", { confidence: "high" }, { confidence: "medium" }, 100],
+    ["the more confident, either order", { confidence: "low" }, { confidence: "medium" }, 200],
+    ["at equal confidence, the one with a reasoning/answer split", {}, { reasoningTokens: 150, answerTokens: 50 }, 200],
+    ["at equal confidence and split, the more recent", { asOf: "2026-10-06" }, { asOf: "2026-09-24" }, 100],
+    ["otherwise the first listed", {}, {}, 100],
+  ])("%s", (_, a, b, want) => expect(chosen(twice(a, b))).toBe(want));
+});
+
+describe("rule 5: whole tokens, half up, per call and per turn, before expansion", () => {
+  it.each([
+    [3, 3, 2, 5], // 4.5 → 5
+    [2, 5, 4, 3], // 2.5 → 3
+    [3, 5, 4, 4], // 3.75 → 4
+    [1, 1, 3, 0], // 0.33 → 0
+    [7, 1, 2, 4], // 3.5 → 4
+    [100, 73, 57, 128], // 128.07 → 128
+    [8000, 73, 57, 10246], // 10,245.6 → 10,246
+  ])("%d × %d/%d = %d", (n, num, den, want) => expect(scaleCount(n, { num: BigInt(num), den: BigInt(den) })).toBe(want));
+
+  it("an agent's per-turn values round before the turns multiply them", () => {
+    // ref@medium → ref@high: answer × 2, reasoning × 2 — exact; use cand@low instead: f = 0.25 from ref@high
+    // per turn output 2 × 0.25 = 0.5 → 1 (half up), over 4 turns = 4 (not 2 × 4 × 0.25 = 2)
+    const e = price({ measuredOn: "ref@high", agent: { system: 0, turns: 4, perTurn: { input: 0, output: 2 } } }, "cand", { effort: "low" });
+    expect(Number(e.tokens.output)).toBe(4);
+  });
+
+  it("context growth, tiers and limits follow the scaled counts", () => {
+    // a1 → tiered (fam-b, 1.3): system 150,000 → 195,000, per-turn input 5,000 → 6,500; turn 1 prompt
+    // 201,500 is above the 200,000 tier (unscaled it would be 155,000, below it)
+    const raw = { model: "a1", agent: { system: 150_000, turns: 2, perTurn: { input: 5000, output: 100 } } };
+    const e = price(raw, "tiered");
+    expect(e.lines.map((l) => l.band)).toEqual([">200K", ">200K"]);
+    // prompts 201,500 and 201,500 + 6,500 + 100 = 208,100: input 409,600 at $2, output 200 at $20
+    // 0.8192 + 0.004 = 0.8232
+    expect(usd(e)).toBe("0.8232");
+    const same = price(raw, "tiered", { sameTokens: true });
+    expect(same.lines.map((l) => l.band)).toEqual(["base", "base"]);
+    // and a context the unscaled agent fits overflows when scaled: 230,000 → 299,000 + 1,300 + 100 > 300,000
+    const big = price({ model: "a1", agent: { system: 230_000, turns: 1, perTurn: { input: 1000, output: 100 } } }, "tiered");
+    expect(big.fits).toBe(false);
+    expect(big.overflow).toMatchObject({ turn: 1, size: 300_400, limit: 300_000 });
+  });
+});
+
+describe("rule 6: speed by effort", () => {
+  // 10 calls of 100 output + 200 reasoning, scaled to cand: see each case
+  const raw = { model: "cand", input: 1000, output: 100, reasoning: 200, requests: 10 };
+  it.each<[string, Partial<EstimateOptions>, number]>([
+    // no effort asked: the model's own speed, 100 tok/s, TTFT 1 s: 10 × (1 + 300 / 100) = 40 s
+    ["the default effort uses the model's speed", {}, 40],
+    // --effort low: speedByEffort.low 50 tok/s, TTFT 3 s; cand@default(high) → cand@low: b-new f = 1,000/2,500 = 0.4
+    // (cand@low has no split) → output 40, reasoning 80: 10 × (3 + 120 / 50) = 54 s
+    ["an effort with its own speed uses it", { effort: "low" }, 54],
+    // --effort high: speedByEffort.high 200 tok/s, no TTFT there → the model's 1 s; as measured (high = default)
+    // 10 × (1 + 300 / 200) = 25 s
+    ["a missing TTFT at that effort falls back to the model's", { effort: "high" }, 25],
+  ])("%s", (_, opts, seconds) => {
+    expect(price(raw, "cand", opts).time.total).toBe(seconds);
+  });
+});
+
+describe("the basis: the latest common benchmark", () => {
+  const dated = (date: string, version: string | null = "1", kind: "per-task" | "full-run" = "per-task"): Benchmark => ({ name: "b", version, kind, date });
+  const order = (b: Record<string, Benchmark>) => Object.keys(b).sort((x, y) => compareBenchmarks(x, y, new Map(Object.entries(b))));
+  it.each<[string, Record<string, Benchmark>, string[]]>([
+    ["later date first", { a: dated("2026-05"), b: dated("2026-09") }, ["b", "a"]],
+    // a month against a day in it is a tie: the higher version wins (v4.3.2 in 2026-09 after v4.3 of 2026-09-07)
+    ["a month and a day in it: by version", { v43: dated("2026-09-07", "v4.3"), v432: dated("2026-09", "v4.3.2") }, ["v432", "v43"]],
+    ["same date and version: per-task before full-run", { full: dated("2026-09", "v4.3.2", "full-run"), task: dated("2026-09", "v4.3.2") }, ["task", "full"]],
+  ])("%s", (_, b, want) => expect(order(b)).toEqual(want));
+
+  it("the bundled registry: v4.3.2 is the basis over v4.3 and v4.1.1", () => {
+    const bundled = new Map(Object.entries({
+      "aa-index-v4.3.2-per-task": { name: "", version: "v4.3.2", kind: "per-task" as const, date: "2026-09" },
+      "aa-index-v4.3-per-task": { name: "", version: "v4.3", kind: "per-task" as const, date: "2026-09-07" },
+      "aa-index-v4.1.1-per-task": { name: "", version: "v4.1.1", kind: "per-task" as const, date: "2026-08" },
+    }));
+    expect([...bundled.keys()].sort((x, y) => compareBenchmarks(x, y, bundled))[0]).toBe("aa-index-v4.3.2-per-task");
+  });
+
+  it("scalingBetween reports the basis measurements and their sources", () => {
+    const s = scalingBetween({ model: registry.get("ref"), effort: "medium" }, { model: registry.get("cand"), effort: "high" }, registry.benchmarks);
+    expect(s.measurements?.reference.outputTokens).toBe(2000);
+    expect(s.measurements?.candidate.outputTokens).toBe(2500);
+    expect(s.benchmark).toMatchObject({ key: "b-new", name: "New bench" });
+  });
+});
