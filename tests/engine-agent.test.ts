@@ -127,7 +127,7 @@ describe("closed form = turn-by-turn loop", () => {
         }),
         (p) => {
           const model = p.writes ? twoTiers : { ...twoTiers, rates: { input: 2, cachedInput: 0.2, output: 10 } };
-          const pricing = priceModel({ ...model, provider: "acme", name: "Acme", status: "current", origin: "test" }, { at: AT });
+          const pricing = priceModel({ ...model, provider: "acme", name: "Acme", status: "current", origin: "test", pricedBy: "test" }, { at: AT });
           const step: AgentStep = {
             kind: "agent",
             path: [],

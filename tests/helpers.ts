@@ -1,10 +1,10 @@
 import { estimate, type EstimateOptions } from "../src/engine/estimate.ts";
 import { Registry } from "../src/pricing/registry.ts";
-import type { ModelEntry } from "../src/pricing/schema.ts";
+import type { ModelEntry, PricedEntry } from "../src/pricing/schema.ts";
 import { parseWorkload } from "../src/workload/parse.ts";
 
 /** The SPEC §1 example model, priced for easy arithmetic. */
-export const ACME: ModelEntry = {
+export const ACME: PricedEntry = {
   id: "acme-1",
   name: "Acme 1",
   aliases: ["acme-latest"],
@@ -22,7 +22,7 @@ export function registryOf(...models: ModelEntry[]): Registry {
   return new Registry([{ file: { provider: "acme", models }, origin: "bundled" }]);
 }
 
-export const acme = (over: Partial<ModelEntry> = {}): ModelEntry => ({ ...ACME, ...over });
+export const acme = (over: Partial<PricedEntry> = {}): PricedEntry => ({ ...ACME, ...over });
 
 export const workload = (raw: Record<string, unknown>) => parseWorkload(raw, { label: "test.json", defaultName: "test" });
 

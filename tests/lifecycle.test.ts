@@ -6,7 +6,7 @@ import { mergeEntry, type Model } from "../src/pricing/registry.ts";
 import { ACME, acme, registryOf, run, usd } from "./helpers.ts";
 
 const registry = loadRegistry();
-const model = (over: Partial<Model>): Model => ({ ...ACME, provider: "acme", name: "Acme", status: "current", origin: "bundled", ...over });
+const model = (over: Partial<Model>): Model => ({ ...ACME, provider: "acme", name: "Acme", status: "current", origin: "bundled", pricedBy: "bundled", ...over });
 
 describe("status on a date", () => {
   it.each<[string, Partial<Model>, string, string]>([

@@ -277,6 +277,12 @@ describe("usage checks across files", () => {
     const r = new Registry([{ file: validatePricingFile({ benchmarks: bench }, "b.json"), origin: "b.json" }, file([{ ...base, usage: { measurements: [m(null)] } }])]);
     expect(r.benchmarks.get("bench")?.kind).toBe("per-task");
   });
+  it("a new model needs rates; an override of a known one may leave them out", () => {
+    expect(() => new Registry([file([{ id: "acme-new" }])])).toThrow(/acme\.json: acme-new: a new model needs "rates"/);
+    const r = new Registry([file([base]), { file: validatePricingFile({ provider: "acme", models: [{ id: "acme-1", usage: { reasons: false } }] }, "o.json"), origin: "o.json" }]);
+    expect([r.get("acme-1").rates.input, r.get("acme-1").usage?.reasons, r.get("acme-1").pricedBy]).toEqual([1, false, "acme.json"]);
+  });
+
   it("a file with models must name their provider", () => {
     expect(() => validatePricingFile({ models: [base] }, "x.json")).toThrow(/x\.json: provider: a file with models names their provider/);
   });

@@ -3,6 +3,7 @@ import { TokencostError } from "../src/errors.ts";
 import { parseWorkload, parseWorkloadText } from "../src/workload/parse.ts";
 import { PRESETS } from "../src/workload/presets.ts";
 import { parseDuration, parseTokenCount } from "../src/workload/values.ts";
+import type { SequenceStep } from "../src/workload/types.ts";
 
 const parse = (raw: unknown) => parseWorkload(raw, { label: "w.json", defaultName: "w" });
 const failure = (raw: unknown): string => {
@@ -142,4 +143,34 @@ describe("errors name the JSON path", () => {
     );
     expect(() => parseWorkloadText('{"input": 1', { label: "w.json", defaultName: "w" })).toThrowError(/not valid JSON/);
   });
+});
+
+describe("effort and measuredOn (SPEC §8)", () => {
+  it("top level: effort, and measuredOn as a name, NAME@EFFORT or an object", () => {
+    expect(parse({ effort: "high", measuredOn: "gemini-3.1-pro-preview", input: 1 })).toMatchObject({
+      effort: "high",
+      measuredOn: { name: "gemini-3.1-pro-preview", path: ["measuredOn"] },
+    });
+    expect(parse({ measuredOn: "gpt-5.5@xhigh", input: 1 }).measuredOn).toEqual({ name: "gpt-5.5", effort: "xhigh", path: ["measuredOn"] });
+    expect(parse({ measuredOn: { model: "gpt-5.5", effort: "low" }, input: 1 }).measuredOn).toEqual({ name: "gpt-5.5", effort: "low", path: ["measuredOn"] });
+  });
+
+  it("on any step, with its path", () => {
+    const w = parse({ steps: [{ input: 1, effort: "max", measuredOn: "a@low" }, { parallel: [{ output: 1 }], effort: "none" }] });
+    const [call, par] = (w.root as SequenceStep).steps;
+    expect(call).toMatchObject({ effort: "max", measuredOn: { name: "a", effort: "low", path: ["steps", 0, "measuredOn"] } });
+    expect(par).toMatchObject({ kind: "parallel", effort: "none" });
+  });
+
+  it.each<[unknown, RegExp]>([
+    [{ effort: "ultra", input: 1 }, /^w\.json: effort: unknown effort "ultra" — valid efforts: none, minimal, low, medium, high, xhigh, max$/],
+    [{ steps: [{ input: 1, effort: "HIGH" }] }, /^w\.json: steps\[0\]\.effort: unknown effort "HIGH" — valid efforts: none, minimal/],
+    [{ measuredOn: "a@ultra", input: 1 }, /^w\.json: measuredOn: unknown effort "ultra" — valid efforts/],
+    [{ measuredOn: { model: "a", effort: "ultra" }, input: 1 }, /^w\.json: measuredOn\.effort: unknown effort "ultra"/],
+    [{ measuredOn: { model: "a", efort: "low" }, input: 1 }, /^w\.json: measuredOn\.efort: unknown key "efort" — did you mean "effort"\?$/],
+    [{ measuredOn: 5, input: 1 }, /^w\.json: measuredOn: expected a model id, MODEL@EFFORT or \{"model", "effort"\}, got 5$/],
+    [{ measuredOn: "@high", input: 1 }, /^w\.json: measuredOn: expected a model id, or MODEL@EFFORT, got "@high"$/],
+    [{ input: 1, efort: "high" }, /^w\.json: efort: unknown key "efort" — did you mean "effort"\?$/],
+    [{ input: 1, measuredon: "a" }, /^w\.json: measuredon: unknown key "measuredon" — did you mean "measuredOn"\?$/],
+  ])("%j is rejected", (raw, message) => expect(failure(raw)).toMatch(message));
 });

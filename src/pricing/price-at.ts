@@ -125,7 +125,7 @@ export function priceModel(model: Model, options: PriceOptions): ModelPricing {
   const multiplier = Decimal.from(serviceTier === "standard" ? 1 : model.serviceTiers![serviceTier]!);
 
   notices.push(...lifecycleNotices(model, options.at));
-  if (model.origin !== "bundled") notices.push(warning("OVERRIDE", `${model.id}: priced from ${model.origin}`, model.id));
+  if (model.pricedBy !== "bundled") notices.push(warning("OVERRIDE", `${model.id}: priced from ${model.pricedBy}`, model.id));
 
   const base = rates as Rates;
   const bands: PriceBand[] = [band("base", null, base, {})];

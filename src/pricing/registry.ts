@@ -1,14 +1,16 @@
 import { TokencostError } from "../errors.ts";
 import { closest } from "../suggest.ts";
-import type { Benchmark, ModelEntry, ModelStatus, PricingFile } from "./schema.ts";
+import type { Benchmark, ModelEntry, ModelStatus, PricedEntry, PricingFile } from "./schema.ts";
 import { quote } from "../text.ts";
 
-export interface Model extends ModelEntry {
+export interface Model extends PricedEntry {
   provider: string;
   name: string;
   status: ModelStatus;
   /** "bundled", or the override file the entry (or part of it) came from. */
   origin: string;
+  /** "bundled", or the override file that last set its prices (rates, tiers, service tiers, schedule). */
+  pricedBy: string;
 }
 
 export interface PricingSource {
@@ -22,25 +24,34 @@ export interface PricingSource {
  * limit, speed and service-tier maps merge key by key, so an override that names two rates
  * keeps the others. An override from another file drops the bundled list-price schedule (a
  * negotiated rate does not follow announced list-price changes) unless it gives its own, and
- * the bundled provenance does not vouch for figures someone else supplied.
+ * the bundled provenance does not vouch for figures someone else supplied. An override that
+ * sets no price (only usage, say) leaves the prices and their provenance alone.
  */
+const PRICE_FIELDS = ["rates", "tiers", "serviceTiers", "scheduledPrices", "pricesAsOf"] as const;
+
 export function mergeEntry(base: Model | undefined, entry: ModelEntry, provider: string, origin: string): Model {
+  if (!base && !entry.rates) {
+    throw new TokencostError("PRICING", `${origin}: ${entry.id}: a new model needs "rates" (only an override of a known model may leave them out)`);
+  }
   const merged: Model = {
     ...base,
-    ...entry,
+    ...(entry as PricedEntry),
     provider,
     name: entry.name ?? base?.name ?? entry.id,
     status: entry.status ?? base?.status ?? "current",
     origin,
+    pricedBy: origin,
   };
   if (!base) return merged;
-  merged.rates = { ...base.rates, ...entry.rates };
+  const setsPrices = PRICE_FIELDS.some((k) => entry[k] !== undefined);
+  if (!setsPrices) merged.pricedBy = base.pricedBy;
+  merged.rates = { ...base.rates, ...(entry.rates ?? {}) };
   if (base.limits && entry.limits) merged.limits = { ...base.limits, ...entry.limits };
   if (base.speed && entry.speed) merged.speed = { ...base.speed, ...entry.speed };
   if (base.serviceTiers && entry.serviceTiers) merged.serviceTiers = { ...base.serviceTiers, ...entry.serviceTiers };
   // usage merges by part: an override with its own measurements keeps the bundled tokenizer.
   if (base.usage && entry.usage) merged.usage = { ...base.usage, ...entry.usage };
-  if (origin !== base.origin) {
+  if (setsPrices && origin !== base.pricedBy) {
     if (entry.scheduledPrices === undefined) delete merged.scheduledPrices;
     if (entry.pricesAsOf === undefined) delete merged.pricesAsOf;
     if (entry.source === undefined) merged.source = origin;

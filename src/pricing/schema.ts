@@ -205,7 +205,7 @@ export const modelSchema = z.strictObject({
   id: modelName,
   name: z.string().min(1).optional(),
   aliases: z.array(modelName).optional(),
-  rates: ratesSchema,
+  rates: ratesSchema.optional().describe("required for a new model; an override of a known one may leave them out"),
   tiers: z.array(tierSchema).optional(),
   serviceTiers: z
     .record(serviceTierName, z.number().positive().finite())
@@ -246,6 +246,8 @@ export type Tier = z.infer<typeof tierSchema>;
 export type Speed = z.infer<typeof speedSchema>;
 export type ModelStatus = z.infer<typeof modelStatusSchema>;
 export type ModelEntry = z.infer<typeof modelSchema>;
+/** An entry as the registry holds it, merged: every model has rates. */
+export type PricedEntry = ModelEntry & { rates: Rates };
 export type PricingFile = z.infer<typeof pricingFileSchema>;
 export type { Effort } from "../names.ts";
 export type Benchmark = z.infer<typeof benchmarkSchema>;

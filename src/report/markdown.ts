@@ -25,10 +25,10 @@ function breakdown(report: Report, r: ReportResult): string {
     "",
     `**${formatUsd(r.cost.total)} per run** · ${timeSentence(r)}`,
   ];
-  const scaled = scalingSentence(r);
-  if (scaled) parts.push("", scaled);
   const month = monthSentence(report, r);
   if (month) parts.push("", month);
+  const scaled = scalingSentence(r);
+  if (scaled) parts.push("", scaled);
   parts.push("", ...notes(report, [r]));
   return `${parts.join("\n")}\n`;
 }

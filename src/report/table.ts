@@ -36,10 +36,10 @@ function renderBreakdown(report: Report, r: ReportResult, paint: Paint): string 
     t.toString(),
     `${paint.bold(formatUsd(r.cost.total))} per run · ${timeSentence(r)}`,
   ];
-  const scaled = scalingSentence(r);
-  if (scaled) out.push(scaled);
   const month = monthSentence(report, r);
   if (month) out.push(month);
+  const scaled = scalingSentence(r);
+  if (scaled) out.push(scaled);
   if (!r.fits && r.overflow) out.push(paint.red(`does not fit: ${r.warnings.find((w) => w.code === "CONTEXT")?.message ?? ""}`));
   return `${out.join("\n")}\n`;
 }

@@ -135,7 +135,7 @@ describe("tokencost check", () => {
   it("the bundled examples pass their own budgets", () => {
     const r = tokencost(["check", "examples", ...AT]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("8 checks, 0 failed");
+    expect(r.stdout).toContain("10 checks, 0 failed");
   });
 
   it("a model without a speed figure fails a time limit instead of passing it silently", () => {
