@@ -45,6 +45,13 @@ describe("README", () => {
     expect(actual).toBe(pasted);
   });
 
+  it("pastes the cost-per-task comparison as it really is", () => {
+    const pasted = /```text\n(analyst-report [\s\S]*?)```/.exec(readme)![1]!;
+    const command = /```sh\n(npx tokencost compare examples\/cost-per-task\.json [^\n]*--at 2026-11-28)\n```/.exec(readme)![1]!;
+    const r = tokencost(command.replace("npx tokencost ", "").split(" "));
+    expect(r.stdout).toBe(pasted);
+  });
+
   const lines = blocks("sh")
     .slice(1)
     .flatMap((b) => b.split("\n"))
