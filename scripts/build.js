@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
 
-const { readPricingDir, pricingFields } = await import("../dist/pricing/bundled.js");
+const { readPricingDir, packPricing } = await import("../dist/pricing/bundled.js");
 const { validatePricingFile } = await import("../dist/pricing/validate.js");
 const { Registry } = await import("../dist/pricing/registry.js");
 const { PRESETS } = await import("../dist/workload/presets.js");
@@ -81,7 +81,7 @@ await build({
   plugins: [keepApart, lazyChildProcess],
   define: {
     ...common.define,
-    __TOKENCOST_PRICING__: JSON.stringify(JSON.stringify(pricing.map(pricingFields))),
+    __TOKENCOST_PRICING__: JSON.stringify(packPricing(pricing)),
     __TOKENCOST_PRESETS__: JSON.stringify(serializeWorkloads(presets)),
   },
 });

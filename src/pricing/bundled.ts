@@ -15,8 +15,36 @@ declare const __TOKENCOST_PRICING__: string | undefined;
  */
 export function bundledPricing(detail: "pricing" | "full" = "pricing"): PricingSource[] {
   const files: PricingFile[] =
-    typeof __TOKENCOST_PRICING__ === "string" && detail === "pricing" ? JSON.parse(__TOKENCOST_PRICING__) : readPricingDir();
+    typeof __TOKENCOST_PRICING__ === "string" && detail === "pricing" ? unpackPricing(__TOKENCOST_PRICING__) : readPricingDir();
   return files.map((file) => ({ file, origin: "bundled" }));
+}
+
+// Start-up reads every byte of the inline registry: the 184 measurement sources name 31 pages,
+// so each page is stored once and the measurements point at it.
+interface Packed {
+  sources: string[];
+  files: PricingFile[];
+}
+
+/** The inline form of the registry: pricing fields only, measurement sources stored once. */
+export function packPricing(files: readonly PricingFile[]): string {
+  const sources: string[] = [];
+  const index = new Map<string, number>();
+  const slim = files.map(pricingFields);
+  for (const m of slim.flatMap((f) => f.models ?? []).flatMap((e) => e.usage?.measurements ?? [])) {
+    if (m.source === undefined) continue;
+    if (!index.has(m.source)) index.set(m.source, sources.push(m.source) - 1);
+    (m as { source?: unknown }).source = index.get(m.source);
+  }
+  return JSON.stringify({ sources, files: slim } satisfies Packed);
+}
+
+export function unpackPricing(text: string): PricingFile[] {
+  const { sources, files } = JSON.parse(text) as Packed;
+  for (const m of files.flatMap((f) => f.models ?? []).flatMap((e) => e.usage?.measurements ?? [])) {
+    if (typeof m.source === "number") m.source = sources[m.source];
+  }
+  return files;
 }
 
 /** An entry without what pricing never reads: what the CLI bundle carries inline. */
@@ -33,13 +61,16 @@ export function pricingFields(file: PricingFile): PricingFile {
     if (m.tiers) entry.tiers = m.tiers.map((t) => ({ aboveInputTokens: t.aboveInputTokens, rates: t.rates }));
     if (m.scheduledPrices) entry.scheduledPrices = m.scheduledPrices.map(({ sources: _s, ...sp }) => sp);
     if (m.usage) {
-      // Measurements keep their sources: a scaled result cites the figures it rests on.
-      const { speeds: _speeds, notes: _notes, tokenizer, ...usage } = m.usage;
+      // Measurements keep their sources (packed: see packPricing): a scaled result cites them.
+      const { speeds: _speeds, notes: _notes, tokenizer, speedByEffort, measurements, ...usage } = m.usage;
       entry.usage = usage;
-      if (tokenizer) {
-        const { samples: _samples, note: _note, ...t } = tokenizer;
-        entry.usage.tokenizer = t;
+      if (measurements?.length) entry.usage.measurements = measurements.map((x) => ({ ...x }));
+      if (speedByEffort && Object.keys(speedByEffort).length) {
+        entry.usage.speedByEffort = Object.fromEntries(
+          Object.entries(speedByEffort).map(([e, v]) => [e, { outputTokensPerSecond: v!.outputTokensPerSecond, timeToFirstTokenSeconds: v!.timeToFirstTokenSeconds }]),
+        );
       }
+      if (tokenizer) entry.usage.tokenizer = { family: tokenizer.family, ratio: tokenizer.ratio, low: tokenizer.low ?? null, high: tokenizer.high ?? null, relativeTo: tokenizer.relativeTo };
     }
     return entry;
   });
