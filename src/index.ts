@@ -14,13 +14,15 @@ export { PRESETS, findPreset, type Preset } from "./workload/presets.ts";
 export { parseTokenCount, parseDuration } from "./workload/values.ts";
 export type * from "./workload/types.ts";
 
-export { estimate, TOKEN_CLASSES, DAYS_PER_MONTH, type Estimate, type EstimateOptions, type TokenClass } from "./engine/estimate.ts";
+export { estimate, effortsToCompare, TOKEN_CLASSES, DAYS_PER_MONTH, type Estimate, type EstimateOptions, type TokenClass } from "./engine/estimate.ts";
+export { scalingBetween, measurementsAt, resolveEffort, tokenizerFactor, type Scaling, type ScalingKind, type Factors, type Side } from "./engine/scaling.ts";
+export { EFFORTS, type Effort } from "./names.ts";
 export { expandAgent, expandCall, type Expansion, type Overflow } from "./engine/agent.ts";
 export { checkBudget, mergeBudgets, LIMITS, type Check, type LimitKind } from "./engine/budget.ts";
 export { diffEstimates, type Diff, type Thresholds } from "./engine/diff.ts";
 export { statusAt } from "./pricing/lifecycle.ts";
 
-export { resultOf, markResults, sortResults, SCHEMA_VERSION, type Report, type ReportResult } from "./report/report.ts";
+export { resultOf, markResults, sortResults, scalingInfo, SCHEMA_VERSION, type Report, type ReportResult, type ScalingInfo } from "./report/report.ts";
 export { render, FORMATS, type Format } from "./report/render.ts";
 export { formatUsd, formatSeconds } from "./report/format.ts";
 

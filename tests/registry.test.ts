@@ -287,3 +287,17 @@ describe("usage checks across files", () => {
     expect(() => validatePricingFile({ models: [base] }, "x.json")).toThrow(/x\.json: provider: a file with models names their provider/);
   });
 });
+
+describe("the registry the CLI bundle carries inline", () => {
+  it("packs and unpacks to the pricing fields of every file, measurement sources included", async () => {
+    const { packPricing, unpackPricing, pricingFields, readPricingDir } = await import("../src/pricing/bundled.ts");
+    const files = readPricingDir();
+    const unpacked = unpackPricing(packPricing(files));
+    expect(unpacked).toEqual(files.map(pricingFields));
+    const flash = unpacked.flatMap((f) => f.models ?? []).find((m) => m.id === "gemini-3.5-flash")!;
+    expect(flash.usage?.measurements?.[0]?.source).toMatch(/^https:\/\/artificialanalysis\.ai\/models\/gemini-3-5-flash/);
+    // a scaling built on the inline registry equals one built on the files
+    const inline = new Registry(unpacked.map((file) => ({ file, origin: "bundled" })));
+    expect(inline.get("gemini-3.5-flash").usage?.measurements).toEqual(registry.get("gemini-3.5-flash").usage?.measurements);
+  });
+});
