@@ -192,9 +192,9 @@ function tokenizers(list) {
     for (const id of fam.models) {
       byModel.set(id, { family: fam.id, ratio: fam.ratio, low: fam.low, high: fam.high, relativeTo: fam.relativeTo, source: fam.source, note, samples: [] });
     }
-    // The reference family is 1 relative to itself, by definition of the ratio.
+    // The reference family is 1 relative to itself, by definition of the ratio: no source to cite.
     for (const id of fam.relativeToModels ?? []) {
-      byModel.set(id, { family: fam.relativeTo, ratio: 1, low: null, high: null, relativeTo: fam.relativeTo, source: fam.source, note: `the reference of the ${fam.id} ratio` });
+      byModel.set(id, { family: fam.relativeTo, ratio: 1, low: null, high: null, relativeTo: fam.relativeTo, note: `1 by definition: the family the ${fam.id} ratio is relative to` });
     }
   }
   for (const t of list) {

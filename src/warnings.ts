@@ -20,12 +20,16 @@ export type WarningCode =
   | "NO_REFERENCE" // the workload does not say where its tokens were measured
   | "SAME_TOKENS" // --same-tokens: a per-token comparison
   | "REASONING_KEPT" // --same-tokens bills reasoning to a model that does not reason
+  | "REFERENCE_UNMEASURED" // the reference has no token measurements at its effort
+  | "BAND_CONTEXT" // the high end of the range does not fit
   | "OVERRIDE";
 
 export interface Warning {
   code: WarningCode;
   message: string;
   model?: string;
+  /** What a line that folds one kind of warning over many models says of this one. */
+  detail?: string;
 }
 
 export const warning = (code: WarningCode, message: string, model?: string): Warning =>

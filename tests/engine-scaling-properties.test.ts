@@ -139,24 +139,32 @@ describe("scaling properties", () => {
     );
   });
 
-  it("the cost lies within its band", () => {
-    const threeKeys = (outs: number[]) =>
+  it("the cost lies within its band (output spread and tokenizer range together)", () => {
+    const threeKeys = (outs: number[], tokenizer: { ratio: number; low: number; high: number }) =>
       new Registry([
         { file: { benchmarks: { k1: { ...BENCH.b, date: "2026-01" }, k2: { ...BENCH.b, date: "2026-02" }, k3: { ...BENCH.b, date: "2026-03" } } }, origin: "bundled" },
         {
           file: {
             provider: "acme",
             models: [
-              { id: "ref", rates: RATES, usage: { measurements: ["k1", "k2", "k3"].map((b) => ({ effort: null, benchmark: b, outputTokens: 1000 })) } },
-              { id: "cand", rates: RATES, usage: { measurements: ["k1", "k2", "k3"].map((b, i) => ({ effort: null, benchmark: b, outputTokens: outs[i]! })) } },
+              {
+                id: "ref",
+                rates: RATES,
+                usage: { measurements: ["k1", "k2", "k3"].map((b) => ({ effort: null, benchmark: b, outputTokens: 1000 })), tokenizer: { family: "x", ratio: 1, relativeTo: "x" } },
+              },
+              {
+                id: "cand",
+                rates: RATES,
+                usage: { measurements: ["k1", "k2", "k3"].map((b, i) => ({ effort: null, benchmark: b, outputTokens: outs[i]! })), tokenizer: { family: "y", relativeTo: "x", ...tokenizer } },
+              },
             ],
           },
           origin: "bundled",
         },
       ]);
     fc.assert(
-      fc.property(work, fc.tuple(tokens, tokens, tokens), (raw, outs) => {
-        const e = priced(threeKeys(outs), raw);
+      fc.property(work, fc.tuple(tokens, tokens, tokens), fc.constantFrom({ ratio: 1, low: 1, high: 1 }, { ratio: 1.3, low: 1, high: 1.35 }, { ratio: 0.9, low: 0.8, high: 1.2 }), (raw, outs, tokenizer) => {
+        const e = priced(threeKeys(outs, tokenizer), raw);
         if (!e.band) return;
         expect(e.band.low.cmp(e.cost.total)).toBeLessThanOrEqual(0);
         expect(e.band.high.cmp(e.cost.total)).toBeGreaterThanOrEqual(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { estimate, type EstimateOptions } from "../src/engine/estimate.ts";
 import { scaleCount, type Fraction } from "../src/engine/fraction.ts";
 import { compareBenchmarks, measurementsAt, scalingBetween } from "../src/engine/scaling.ts";
+import { loadRegistry } from "../src/pricing/load.ts";
 import { Registry } from "../src/pricing/registry.ts";
 import type { Benchmark, ModelEntry } from "../src/pricing/schema.ts";
 import { AT, workload } from "./helpers.ts";
@@ -64,6 +65,12 @@ const PLAIN: ModelEntry = {
   usage: { reasons: false, measurements: [{ effort: null, benchmark: "b-new", outputTokens: 600 }] },
 };
 const BARE: ModelEntry = { id: "bare", rates: RATES, speed: SPEED };
+// measured only on b-old, which ref@high lacks
+// measured at none only: 500 output tokens on b-new, all answer
+const QUIET: ModelEntry = { id: "quiet", rates: RATES, usage: { reasons: true, efforts: ["none", "high"], measurements: [{ effort: "none", benchmark: "b-new", outputTokens: 500 }] } };
+// does not reason; measured on b-old only: 600,000 (ref's b-old figure has no split)
+const PLAIN_OLD: ModelEntry = { id: "plain-old", rates: RATES, usage: { reasons: false, measurements: [{ effort: null, benchmark: "b-old", outputTokens: 600_000 }] } };
+const OTHER: ModelEntry = { id: "other", rates: RATES, speed: SPEED, usage: { reasons: true, measurements: [{ effort: null, benchmark: "b-old", outputTokens: 900_000 }] } };
 const NO_REASONING_BARE: ModelEntry = { id: "old-chat", rates: RATES, speed: SPEED, usage: { reasons: false } };
 
 // Tokenizers: fam-b counts 1.3× (1.0–1.35) the tokens of fam-a for the same text.
@@ -84,7 +91,7 @@ const TIERED: ModelEntry = {
 
 const registry = new Registry([
   { file: { benchmarks: BENCHMARKS }, origin: "bundled" },
-  { file: { provider: "acme", models: [REF, CAND, PLAIN, BARE, NO_REASONING_BARE, A1, B1, B2, TIERED] }, origin: "bundled" },
+  { file: { provider: "acme", models: [REF, CAND, PLAIN, PLAIN_OLD, QUIET, BARE, OTHER, NO_REASONING_BARE, A1, B1, B2, TIERED] }, origin: "bundled" },
 ]);
 
 const price = (raw: Record<string, unknown>, model: string, opts: Partial<EstimateOptions> = {}) =>
@@ -112,6 +119,11 @@ describe("scaling rules, one case a line (µ$ = input + 10 × (output + reasonin
     ["no common measurement", { model: "ref", effort: "low", ...CALL }, "cand", {}, { kind: "no-common", basis: null, tokens: [1000, 100, 200], usd: "0.004" }],
     // plain does not reason: reasoning 0; answer × 600/500 = 1.2 → 120: 1,000 + 1,200 = 2,200 µ$
     ["a non-reasoning candidate spends no reasoning", { model: "ref", ...CALL }, "plain", {}, { kind: "scaled", basis: "b-new", tokens: [1000, 120, 0], usd: "0.0022" }],
+    // plain-old does not reason and ref's figure has no split: answers as given (×1), reasoning 0: 2,000 µ$
+    ["a non-reasoning candidate without an answer figure to compare", { model: "ref", ...CALL }, "plain-old", {}, { kind: "scaled", basis: "b-old", tokens: [1000, 100, 0], usd: "0.002" }],
+    // measured at none (500 answer tokens), priced on cand (1,500 reasoning + 1,000 answer at its default):
+    // answer × 1,000/500 = 2 → 200; reasoning 0 + 100 × 1,500/500 = 300: 1,000 + 10 × 500 = 6,000 µ$
+    ["measured without reasoning, priced on a model that reasons", { measuredOn: "quiet@none", input: 1000, output: 100 }, "cand", {}, { kind: "scaled", basis: "b-new", tokens: [1000, 200, 300], usd: "0.006" }],
     // a non-reasoning model with no measurement: reasoning 0, answer as given: 1,000 + 1,000 = 2,000 µ$
     ["a non-reasoning candidate with no data", { model: "ref", ...CALL }, "old-chat", {}, { kind: "no-common", basis: null, tokens: [1000, 100, 0], usd: "0.002" }],
     // --same-tokens: no scaling at all, reasoning kept on a non-reasoning model: 1,000 + 3,000 = 4,000 µ$
@@ -146,7 +158,7 @@ describe("scaling rules, one case a line (µ$ = input + 10 × (output + reasonin
     const e = price({ model: "a1", ...CALL }, "b1");
     // low 1,000 + 3,000 = 4,000 µ$; high 1,350 + 3,000 = 4,350 µ$
     expect([e.band?.low.toString(), e.band?.high.toString()]).toEqual(["0.004", "0.00435"]);
-    expect([num(e.scaling.input), num(e.scaling.inputLow), num(e.scaling.inputHigh)]).toEqual([1.3, 1, 1.35]);
+    expect([num(e.scaling.point.input), num(e.scaling.lowFactors.input), num(e.scaling.highFactors.input)]).toEqual([1.3, 1, 1.35]);
   });
 
   it("the tokenizer band, the other way: input × 1/1.35 … 1/1.0 → 741 … 1,000", () => {
@@ -164,7 +176,7 @@ describe("scaling rules, one case a line (µ$ = input + 10 × (output + reasonin
 
   it("within one family the tokenizer factor is exactly 1, with no band", () => {
     const e = price({ model: "b1", ...CALL }, "b2");
-    expect([num(e.scaling.input), num(e.scaling.inputLow), num(e.scaling.inputHigh)]).toEqual([1, 1, 1]);
+    expect([num(e.scaling.point.input), num(e.scaling.lowFactors.input), num(e.scaling.highFactors.input)]).toEqual([1, 1, 1]);
     expect(e.band).toBeUndefined();
   });
 
@@ -195,11 +207,50 @@ describe("scaling rules, one case a line (µ$ = input + 10 × (output + reasonin
     expect(usd(e)).toBe("0.005");
   });
 
+  it("a declared measuredOn holds for the pinned steps below it too", () => {
+    // top-level measuredOn ref: the step pinned to cand is scaled from ref@medium (×2 answer, ×1 reasoning)
+    const e = price({ measuredOn: "ref", steps: [{ model: "cand", ...CALL }] }, "cand");
+    expect(e.scaling).toMatchObject({ kind: "scaled", reference: { model: "ref", effort: "medium" } });
+    expect(usd(e)).toBe("0.005");
+    // and so does --measured-on
+    const flag = price({ model: "cand", steps: [{ model: "cand", ...CALL }] }, "cand", { measuredOn: { name: "ref" } });
+    expect(usd(flag)).toBe("0.005");
+  });
+
+  it("one compare row's effort (--effort all) is the compared model's; pinned steps keep theirs", () => {
+    const raw = { model: "ref", steps: [CALL, { model: "cand", ...CALL }] };
+    const pinned = (e: ReturnType<typeof price>) => e.scalings.find((s) => s.candidate.model === "cand")!;
+    // --effort low: every model at low, so the pinned cand step scales from cand@high to cand@low
+    expect(pinned(price(raw, "ref", { effort: "low" })).kind).toBe("scaled");
+    // a row at low: only the default model's steps; the pinned step stays as measured
+    expect(pinned(price(raw, "ref", { defaultModelEffort: "low" })).kind).toBe("as-measured");
+  });
+
+  it("effort null in a step is the model's default, inside a step that names another", () => {
+    const e = price({ model: "ref", effort: "high", steps: [{ effort: null, ...CALL }] }, "ref");
+    expect(e.effort).toBe("medium");
+    expect(e.scaling.kind).toBe("as-measured");
+  });
+
   it("--measured-on replaces the workload's own reference", () => {
     // the workload says it was measured on cand; --measured-on ref@medium says otherwise: as in the basis case
     const e = price({ model: "cand", ...CALL }, "cand", { measuredOn: { name: "ref", effort: "medium" } });
     expect(e.scaling.reference).toEqual({ model: "ref", effort: "medium" });
     expect(usd(e)).toBe("0.005");
+  });
+
+  it("the high end of the range that overflows a limit the estimate fits is said", () => {
+    // ref@medium → cand: f 1.25 … 1.5, answer × 2 → × 2.4 at the high end. tiered-like limit: use a
+    // model pair through measuredOn on a registry where cand has a 1,000-token context
+    const small = new Registry([
+      { file: { benchmarks: BENCHMARKS }, origin: "bundled" },
+      { file: { provider: "acme", models: [REF, { ...CAND, limits: { contextTokens: 1000 } }] }, origin: "bundled" },
+    ]);
+    // output 200 → 400 answer at the point, 480 at the high end; reasoning 100 → 100 and 120
+    // prompt 450: 450 + 400 + 100 = 950 fits; 450 + 480 + 120 = 1,050 does not
+    const e = estimate(workload({ model: "ref", input: 450, output: 200, reasoning: 100 }), small, "cand", { at: AT });
+    expect(e.fits).toBe(true);
+    expect(e.warnings).toContainEqual(expect.objectContaining({ code: "BAND_CONTEXT", message: "at the high end of its token range, cand: turn 1 needs 1,050 tokens, over its 1,000-token context window" }));
   });
 
   it("no band when every factor is exact", () => {
@@ -216,8 +267,16 @@ describe("scaling rules, one case a line (µ$ = input + 10 × (output + reasonin
   });
 
   it("no common measurement says so, naming the reference", () => {
+    // ref@high was measured on b-new only; other only on b-old
+    const e = price({ measuredOn: "ref@high", ...CALL }, "other");
+    expect([e.scaling.kind, usd(e)]).toEqual(["no-common", "0.004"]);
+    expect(e.warnings).toContainEqual(expect.objectContaining({ code: "NO_COMMON_MEASUREMENT", model: "other", message: "other: no token measurement in common with ref@high: output priced as measured there" }));
+  });
+
+  it("a reference with no measurement at all is one fact, not one per model", () => {
     const e = price({ model: "ref", effort: "low", ...CALL }, "cand");
-    expect(e.warnings).toContainEqual(expect.objectContaining({ code: "NO_COMMON_MEASUREMENT", model: "cand", message: expect.stringContaining("ref@low") }));
+    expect(e.warnings).toContainEqual(expect.objectContaining({ code: "REFERENCE_UNMEASURED", message: expect.stringMatching(/^ref@low has no token measurements, so tokens measured there cannot be scaled: their output is priced as given/) }));
+    expect(e.warnings.map((w) => w.code)).not.toContain("NO_COMMON_MEASUREMENT");
   });
 
   it("--same-tokens on a non-reasoning model keeps its reasoning and warns", () => {
@@ -228,7 +287,7 @@ describe("scaling rules, one case a line (µ$ = input + 10 × (output + reasonin
   it("effort none spends no reasoning, and an effort the model lacks warns with its levels", () => {
     // ref has no "none": warned, default medium used, so reasoning is kept at ref@medium (as measured)
     const e = price({ model: "ref", ...CALL }, "ref", { effort: "none" });
-    expect(e.warnings).toContainEqual(expect.objectContaining({ code: "EFFORT", message: "ref has no effort none (it has low, medium, high): priced at its default effort (medium)" }));
+    expect(e.warnings).toContainEqual(expect.objectContaining({ code: "EFFORT", message: "ref has no effort none on record (levels on record: low, medium, high): priced at its default effort (medium)" }));
     expect(Number(e.tokens.reasoning)).toBe(200);
     // cand at an effort of its own that is none: a registry entry that has it drops reasoning
     const withNone = new Registry([
@@ -243,6 +302,15 @@ describe("scaling rules, one case a line (µ$ = input + 10 × (output + reasonin
   it("a model that does not reason says an effort does not apply", () => {
     const e = price({ model: "ref", ...CALL }, "plain", { effort: "high" });
     expect(e.warnings).toContainEqual(expect.objectContaining({ code: "EFFORT", message: "plain does not reason: effort high does not apply" }));
+  });
+});
+
+describe("measured without reasoning", () => {
+  it("the reasoning a model adds stays out of an agent's context; its answers go in", () => {
+    // per turn: output 100 → answer 200 + reasoning 300 (see above); 2 turns, no caching, no input:
+    // prompt_1 = 0, prompt_2 = 200 (the answer only; reasoning is not kept): input 200
+    const e = price({ measuredOn: "quiet@none", agent: { turns: 2, perTurn: { output: 100 } } }, "cand");
+    expect([e.tokens.input, e.tokens.output, e.tokens.reasoning].map(Number)).toEqual([200, 400, 600]);
   });
 });
 
@@ -265,6 +333,27 @@ describe("two figures for one benchmark: one is chosen", () => {
     ["at equal confidence and split, the more recent", { asOf: "2026-10-06" }, { asOf: "2026-09-24" }, 100],
     ["otherwise the first listed", {}, {}, 100],
   ])("%s", (_, a, b, want) => expect(chosen(twice(a, b))).toBe(want));
+
+  it("the basis pairs figures from one source; the band spans every pair", () => {
+    // ref: 100 (source A, listed first) and 300 (source B) on b-new; cand: 150 (source B)
+    // the basis pairs B with B: f = 150 / 300 = 0.5; the pairs give 1.5 and 0.5: band 0.5 … 1.5
+    const r = new Registry([
+      { file: { benchmarks: BENCHMARKS }, origin: "bundled" },
+      {
+        file: {
+          provider: "acme",
+          models: [
+            { id: "r", rates: RATES, usage: { measurements: [{ effort: null, benchmark: "b-new", outputTokens: 100, source: "A" }, { effort: null, benchmark: "b-new", outputTokens: 300, source: "B" }] } },
+            { id: "c", rates: RATES, usage: { measurements: [{ effort: null, benchmark: "b-new", outputTokens: 150, source: "B" }] } },
+          ],
+        },
+        origin: "bundled",
+      },
+    ]);
+    const s = scalingBetween({ model: r.get("r"), effort: null }, { model: r.get("c"), effort: null }, r.benchmarks);
+    expect([num(s.output), num(s.low), num(s.high)]).toEqual([0.5, 0.5, 1.5]);
+    expect(s.measurements?.reference.source).toBe("B");
+  });
 });
 
 describe("rule 5: whole tokens, half up, per call and per turn, before expansion", () => {
@@ -306,9 +395,14 @@ describe("rule 5: whole tokens, half up, per call and per turn, before expansion
 describe("rule 6: speed by effort", () => {
   // 10 calls of 100 output + 200 reasoning, scaled to cand: see each case
   const raw = { model: "cand", input: 1000, output: 100, reasoning: 200, requests: 10 };
+  it("a model with no speed at its effort runs at its own: 10 × (1 + 300 / 100) = 40 s", () => {
+    expect(price({ ...raw, model: "ref" }, "ref").time.total).toBe(40);
+  });
+
   it.each<[string, Partial<EstimateOptions>, number]>([
-    // no effort asked: the model's own speed, 100 tok/s, TTFT 1 s: 10 × (1 + 300 / 100) = 40 s
-    ["the default effort uses the model's speed", {}, 40],
+    // no effort asked: cand runs at its default, high: speedByEffort.high 200 tok/s, TTFT the model's 1 s
+    // 10 × (1 + 300 / 200) = 25 s
+    ["the default effort runs at the speed measured at it", {}, 25],
     // --effort low: speedByEffort.low 50 tok/s, TTFT 3 s; cand@default(high) → cand@low: b-new f = 1,000/2,500 = 0.4
     // (cand@low has no split) → output 40, reasoning 80: 10 × (3 + 120 / 50) = 54 s
     ["an effort with its own speed uses it", { effort: "low" }, 54],
@@ -330,13 +424,18 @@ describe("the basis: the latest common benchmark", () => {
     ["same date and version: per-task before full-run", { full: dated("2026-09", "v4.3.2", "full-run"), task: dated("2026-09", "v4.3.2") }, ["task", "full"]],
   ])("%s", (_, b, want) => expect(order(b)).toEqual(want));
 
-  it("the bundled registry: v4.3.2 is the basis over v4.3 and v4.1.1", () => {
-    const bundled = new Map(Object.entries({
-      "aa-index-v4.3.2-per-task": { name: "", version: "v4.3.2", kind: "per-task" as const, date: "2026-09" },
-      "aa-index-v4.3-per-task": { name: "", version: "v4.3", kind: "per-task" as const, date: "2026-09-07" },
-      "aa-index-v4.1.1-per-task": { name: "", version: "v4.1.1", kind: "per-task" as const, date: "2026-08" },
-    }));
-    expect([...bundled.keys()].sort((x, y) => compareBenchmarks(x, y, bundled))[0]).toBe("aa-index-v4.3.2-per-task");
+  it("the bundled registry, latest first: v4.3.2 (per task, then full run), v4.3, v4.1.1, v4.1, v4.0, unversioned", () => {
+    const { benchmarks } = loadRegistry();
+    expect([...benchmarks.keys()].sort((x, y) => compareBenchmarks(x, y, benchmarks))).toEqual([
+      "aa-index-v4.3.2-per-task",
+      "aa-index-v4.3.2-full-run",
+      "aa-index-v4.3-per-task",
+      "aa-index-v4.1.1-per-task",
+      "aa-index-v4.1.1-full-run",
+      "aa-index-v4.1-full-run",
+      "aa-index-v4.0-full-run",
+      "aa-index-unversioned-full-run",
+    ]);
   });
 
   it("scalingBetween reports the basis measurements and their sources", () => {

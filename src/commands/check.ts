@@ -5,7 +5,7 @@ import { TokencostError } from "../errors.ts";
 import type { CheckReport, CheckRow } from "../report/check.ts";
 import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
 import type { Budget } from "../workload/types.ts";
-import { registryFor, scalingNotices, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
+import { registryFor, comparisonNotices, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
 import type { Io, Outcome } from "./io.ts";
 import {
   addOutputOptions,
@@ -87,7 +87,7 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       summary: { checks: checks.length, failed },
     };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderCheck);
-    writeWarnings(io, results, [...loaded.flatMap((l) => l.notices), ...scalingNotices(results)]);
+    writeWarnings(io, results, [...loaded.flatMap((l) => l.notices), ...comparisonNotices(results)]);
     if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).checkMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });

@@ -3,9 +3,10 @@ import { DAYS_PER_MONTH, effortsToCompare, estimate, type Estimate } from "../en
 import { TokencostError } from "../errors.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
 import { hasServiceTier } from "../pricing/price-at.ts";
+import type { Effort } from "../names.ts";
 import type { Model } from "../pricing/registry.ts";
 import { markResults, resultOf, SCHEMA_VERSION, sortResults, type Report, type SortKey } from "../report/report.ts";
-import { registryFor, scalingNotices, writeOutput, writeWarnings } from "./context.ts";
+import { registryFor, comparisonNotices, writeOutput, writeWarnings } from "./context.ts";
 import type { Io } from "./io.ts";
 import {
   addOutputOptions,
@@ -68,13 +69,16 @@ export function compareCommand(program: Command, io: Io): void {
     }
 
     const options = { at, allowRetired, ...scalingOptions(flags) };
-    // --effort all: a row per effort each model was measured at (comparably with the reference).
-    const efforts = (m: Model) => {
-      if (flags.effort !== "all") return [options.effort];
+    // --effort all: a row per effort each model was measured at (comparably with the reference);
+    // the row's effort is the compared model's, so pinned steps keep their own.
+    const efforts = (m: Model): (Effort | undefined)[] => {
+      if (flags.effort !== "all") return [undefined];
       const measured = effortsToCompare(workload, registry, m, options);
       return measured.length ? measured.map((e) => e ?? undefined) : [undefined];
     };
-    const estimates: Estimate[] = candidates.flatMap((m) => efforts(m).map((effort) => estimate(workload, registry, m.id, { ...options, effort })));
+    const estimates: Estimate[] = candidates.flatMap((m) =>
+      efforts(m).map((defaultModelEffort) => estimate(workload, registry, m.id, { ...options, defaultModelEffort })),
+    );
     const results = markResults(sortResults(estimates.map(resultOf), flags.sort));
     const report: Report = {
       schemaVersion: SCHEMA_VERSION,
@@ -87,6 +91,6 @@ export function compareCommand(program: Command, io: Io): void {
     };
     if (skipped.length) report.skipped = skipped;
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    writeWarnings(io, results, [...notices, ...scalingNotices(results)]);
+    writeWarnings(io, results, [...notices, ...comparisonNotices(results)]);
   });
 }

@@ -87,15 +87,15 @@ export async function writeOutput<R>(io: Io, format: Format, report: R, renderer
 const GROUPED: Record<string, string> = {
   SPEED_UNKNOWN: "no output-speed figure, time unknown",
   TTFT_UNKNOWN: "time to first token unknown, counted as 0 s",
-  EFFORT: "effort not available, the model's default effort used",
-  NO_COMMON_MEASUREMENT: "no token measurement in common with the reference, priced on the tokens as measured",
+  EFFORT: "effort not on record, the model's default effort used",
+  NO_COMMON_MEASUREMENT: "no token measurement in common with the reference, output priced as measured",
 };
 
 /**
  * What a comparison must say aloud about its tokens (SPEC §8): that --same-tokens compares per
  * token, or that the workload names no model its counts were measured on.
  */
-export function scalingNotices(results: readonly ReportResult[]): Warning[] {
+export function comparisonNotices(results: readonly ReportResult[]): Warning[] {
   const kinds = new Set(results.flatMap((r) => [r.tokens.scaling, ...(r.tokens.scalings ?? [])].map((s) => s.kind)));
   const out: Warning[] = [];
   if (kinds.has("same-tokens")) {
@@ -119,7 +119,8 @@ export function writeWarnings(io: Io, results: readonly ReportResult[], extra: r
     for (const w of r.warnings) {
       if (results.length > 1 && Object.hasOwn(GROUPED, w.code)) {
         const models = grouped.get(w.code) ?? [];
-        if (w.model && !models.includes(w.model)) models.push(w.model);
+        const item = w.detail ? `${w.model} (${w.detail})` : w.model;
+        if (item && !models.includes(item)) models.push(item);
         grouped.set(w.code, models);
       } else if (!seen.has(w.message)) {
         seen.add(w.message);

@@ -4,7 +4,7 @@ import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import { diffRow, type DiffReport } from "../report/diff-row.ts";
 import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
-import { registryFor, scalingNotices, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
+import { registryFor, comparisonNotices, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
 import type { Io, Outcome } from "./io.ts";
 import {
   addOutputOptions,
@@ -72,7 +72,7 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
     };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderDiff);
     const results = pairs.flatMap(([b, h]) => [resultOf(b), resultOf(h)]);
-    writeWarnings(io, results, scalingNotices(results));
+    writeWarnings(io, results, comparisonNotices(results));
     if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).diffMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });

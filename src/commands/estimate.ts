@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { DAYS_PER_MONTH, describeOverflow, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import { markResults, resultOf, SCHEMA_VERSION, type Report } from "../report/report.ts";
-import { registryFor, scalingNotices, writeOutput, writeWarnings } from "./context.ts";
+import { registryFor, comparisonNotices, writeOutput, writeWarnings } from "./context.ts";
 import type { Io } from "./io.ts";
 import {
   addOutputOptions,
@@ -48,6 +48,6 @@ export function estimateCommand(program: Command, io: Io): void {
     if (results.length > 1) markResults(results);
     const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, results };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    writeWarnings(io, results, [...notices, ...scalingNotices(results)]);
+    writeWarnings(io, results, [...notices, ...comparisonNotices(results)]);
   });
 }

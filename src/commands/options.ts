@@ -156,7 +156,10 @@ export interface ScalingFlags {
 
 const effortArg = (all: boolean) =>
   argParser((v: string): Effort | "all" => {
-    if (all && v.trim() === "all") return "all";
+    if (v.trim() === "all") {
+      if (all) return "all";
+      throw new Error("all (a row per measured effort) is for `tokencost compare`; here name one level: none, minimal, low, medium, high, xhigh or max");
+    }
     try {
       return parseEffort(v.trim());
     } catch (e) {
@@ -180,6 +183,9 @@ export function addScalingOptions(cmd: Command, { all }: { all: boolean }): Comm
 export function scalingOptions(flags: ScalingFlags): { effort?: Effort; measuredOn?: { name: string; effort?: Effort }; sameTokens?: boolean } {
   if (flags.sameTokens && flags.measuredOn) {
     throw new TokencostError("USAGE", "--same-tokens prices every model on the workload's own counts: --measured-on has nothing to scale from");
+  }
+  if (flags.sameTokens && flags.effort === "all") {
+    throw new TokencostError("USAGE", "--effort all compares the efforts each model was measured at, which --same-tokens ignores: name one level, or drop --same-tokens");
   }
   const out: ReturnType<typeof scalingOptions> = {};
   if (flags.effort && flags.effort !== "all") out.effort = flags.effort;

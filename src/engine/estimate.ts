@@ -1,19 +1,22 @@
-import { Decimal } from "../decimal.ts";
+import type { Decimal } from "../decimal.ts";
 import { TokencostError } from "../errors.ts";
 import type { Effort } from "../names.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
 import type { ModelStatus } from "../pricing/schema.ts";
 import type { Model, Registry } from "../pricing/registry.ts";
-import { groupDigits } from "../text.ts";
-import { warning, type Warning } from "../warnings.ts";
 import type { Runs, Workload } from "../workload/types.ts";
+import type { Warning } from "../warnings.ts";
 import type { Overflow } from "./agent.ts";
 import { bill, billTotal, TOKEN_CLASSES, type PricedLine, type TokenClass } from "./bill.ts";
-import { hasBand, measuredEfforts, resolveEffort, type Scaling } from "./scaling.ts";
-import { speedAt, Targets, type Speed, type TargetOptions } from "./targets.ts";
-import { totalSeconds, type Time } from "./time.ts";
+import { notices } from "./notices.ts";
+import { hasBand, type Scaling } from "./scaling.ts";
+import { ScaledTooLarge } from "./scale-step.ts";
+import { speedAt, Targets, type TargetOptions } from "./targets.ts";
+import { totalSeconds, type Speed } from "./time.ts";
 import { walkSteps, type Walk } from "./walk.ts";
 
+export { describeOverflow } from "./notices.ts";
+export { effortsToCompare } from "./targets.ts";
 export { TOKEN_CLASSES, type PricedLine, type TokenClass };
 
 export const DAYS_PER_MONTH = 30;
@@ -61,18 +64,11 @@ export interface Estimate {
 export function estimate(workload: Workload, registry: Registry, model: string | undefined, options: EstimateOptions): Estimate {
   const label = workload.label ?? "workload";
   const targets = new Targets(workload, registry, model, options);
-  const walk = walkSteps(workload.root, targets, "point");
+  const walk = pointWalk(workload, targets, label);
   const main = targets.main();
   const billed = bill(walk.ledger, main.id);
   const scalings = distinct(targets.used.map((t) => t.scaling), main.id);
-  const scaling = scalings[0]!;
-
-  let band: Estimate["band"];
-  if (scalings.some(hasBand)) {
-    const low = billTotal(walkSteps(workload.root, targets, "low").ledger);
-    const high = billTotal(walkSteps(workload.root, targets, "high").ledger);
-    if (low.cmp(billed.cost.total) !== 0 || high.cmp(billed.cost.total) !== 0) band = { low, high };
-  }
+  const { band, bandOverflow } = scalingBand(workload, targets, scalings, billed.cost.total);
 
   const serviceTier = options.serviceTier ?? workload.serviceTier ?? "standard";
   let total = totalSeconds(walk.time);
@@ -86,8 +82,8 @@ export function estimate(workload: Workload, registry: Registry, model: string |
     status: statusAt(main, options.at),
     at: options.at,
     serviceTier,
-    effort: scaling.candidate.effort,
-    scaling,
+    effort: scalings[0]!.candidate.effort,
+    scaling: scalings[0]!,
     scalings,
     speed: targets.used.find((t) => t.pricing.model.id === main.id)?.speed ?? speedAt(main, null),
     lines: billed.lines,
@@ -95,7 +91,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
     cost: billed.cost,
     time: { total: nano(total), ttft: nano(walk.time.ttft), generation: nano(walk.time.generation), tools: nano(walk.time.tools), calls: walk.calls },
     fits: walk.overflow === undefined,
-    warnings: gatherWarnings(targets, walk, billed, serviceTier, scalings),
+    warnings: notices({ raised: targets.warnings(), bill: billed, time: walk.time, serviceTier, scalings, overflow: walk.overflow, bandOverflow }),
   };
   if (band) result.band = band;
   if (walk.overflow) result.overflow = walk.overflow;
@@ -104,31 +100,52 @@ export function estimate(workload: Workload, registry: Registry, model: string |
     result.perMonth = { runs, usd: billed.cost.total.mul(runs), seconds: total === null ? null : nano(total * Number(runs)) };
     if (band) result.perMonth.band = { low: band.low.mul(runs), high: band.high.mul(runs) };
   }
-  // Exact arithmetic has no ceiling, a report's numbers do: beyond ~1e308 they would print as
-  // Infinity or null, which is worse than saying so.
+  representable(result, label);
+  return result;
+}
+
+function pointWalk(workload: Workload, targets: Targets, label: string): Walk {
+  try {
+    return walkSteps(workload.root, targets, "point");
+  } catch (e) {
+    if (e instanceof ScaledTooLarge) throw new TokencostError(e.code, `${label}: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
+ * The cost at the low and high ends of the scaling band, where it differs from the estimate. An
+ * end too large to count exactly has no band (the estimate itself was counted).
+ */
+function scalingBand(workload: Workload, targets: Targets, scalings: readonly Scaling[], point: Decimal): { band?: Estimate["band"]; bandOverflow?: Walk["overflow"] } {
+  if (!scalings.some(hasBand)) return {};
+  let low: Walk;
+  let high: Walk;
+  try {
+    low = walkSteps(workload.root, targets, "low");
+    high = walkSteps(workload.root, targets, "high");
+  } catch (e) {
+    if (e instanceof ScaledTooLarge) return {};
+    throw e;
+  }
+  const [l, h] = [billTotal(low.ledger), billTotal(high.ledger)];
+  const out: { band?: Estimate["band"]; bandOverflow?: Walk["overflow"] } = {};
+  if (l.cmp(point) !== 0 || h.cmp(point) !== 0) out.band = { low: l, high: h };
+  if (high.overflow) out.bandOverflow = high.overflow;
+  return out;
+}
+
+/** Exact arithmetic has no ceiling, a report's numbers do: beyond ~1e308 they would print as Infinity. */
+function representable(e: Estimate, label: string): void {
   const figures = [
-    ...Object.values(billed.tokens).map(Number),
-    billed.cost.total.toNumber(),
-    ...(band ? [band.high.toNumber()] : []),
-    ...(result.perMonth ? [result.perMonth.usd.toNumber(), result.perMonth.seconds ?? 0, result.perMonth.band?.high.toNumber() ?? 0] : []),
+    ...Object.values(e.tokens).map(Number),
+    e.cost.total.toNumber(),
+    ...(e.band ? [e.band.high.toNumber()] : []),
+    ...(e.perMonth ? [e.perMonth.usd.toNumber(), e.perMonth.seconds ?? 0, e.perMonth.band?.high.toNumber() ?? 0] : []),
   ];
   if (!figures.every(Number.isFinite)) {
     throw new TokencostError("WORKLOAD", `${label}: the totals are too large to represent (check repeat, requests and runs)`);
   }
-  return result;
-}
-
-/**
- * compare --effort all: the efforts at which `candidate` has a measurement in common with where
- * the workload's tokens were measured (null: its unnamed default). Empty when nothing scales.
- */
-export function effortsToCompare(workload: Workload, registry: Registry, candidate: Model, options: EstimateOptions): (Effort | null)[] {
-  if (options.sameTokens) return [];
-  const ref: { name: string; effort?: Effort | undefined } | undefined = options.measuredOn ?? workload.measuredOn ?? workload.model;
-  if (!ref) return [];
-  const model = registry.get(ref.name, options.measuredOn ? "--measured-on" : `${workload.label ?? "workload"}: ${workload.measuredOn ? "measuredOn" : "model"}`);
-  const effort = resolveEffort(model, ref.effort ?? workload.effort).effort;
-  return measuredEfforts({ model, effort }, candidate);
 }
 
 /** One per reference × candidate × efforts, the main model's first (in workload order). */
@@ -143,55 +160,9 @@ function distinct(all: readonly Scaling[], mainId: string): Scaling[] {
   return out;
 }
 
-/** The fourth seam: what a reader of the numbers must know, each said once. */
-function gatherWarnings(targets: Targets, walk: Walk, billed: ReturnType<typeof bill>, serviceTier: string, scalings: readonly Scaling[]): Warning[] {
-  const warnings: Warning[] = [...billed.warnings, ...targets.warnings()];
-  for (const s of scalings) warnings.push(...scalingNotices(s, billed));
-  const time: Time = walk.time;
-  for (const id of time.unknownSpeed) warnings.push(warning("SPEED_UNKNOWN", `${id}: no output-speed figure, so the time is unknown`, id));
-  for (const id of time.missingTtft) warnings.push(warning("TTFT_UNKNOWN", `${id}: time to first token unknown; counted as 0 s`, id));
-  if (billed.cost.total.isZero() && Object.values(billed.tokens).every((n) => n === 0n)) {
-    warnings.push(warning("NO_TOKENS", "the workload has no tokens: its cost is $0 by construction"));
-  }
-  if (serviceTier === "batch") {
-    warnings.push(warning("BATCH_LATENCY", "batch requests complete asynchronously (within 24 h): time per run is not estimated"));
-  }
-  if (walk.overflow) warnings.push(warning("CONTEXT", describeOverflow(walk.overflow), walk.overflow.model));
-  return dedupe(warnings);
-}
-
-function scalingNotices(s: Scaling, billed: ReturnType<typeof bill>): Warning[] {
-  const id = s.candidate.model;
-  const reasoning = billed.lines.filter((l) => l.model === id && l.cls === "reasoning").reduce((n, l) => n + l.tokens, 0n);
-  const ref = s.reference ? `${s.reference.model}${s.reference.effort ? `@${s.reference.effort}` : ""}` : "";
-  switch (s.kind) {
-    case "same-tokens":
-      return reasoning === 0n || !s.spendsNoReasoning
-        ? []
-        : [warning("REASONING_KEPT", `${id} does not reason, but --same-tokens bills it ${groupDigits(reasoning)} reasoning tokens per run`, id)];
-    case "no-common":
-      return [warning("NO_COMMON_MEASUREMENT", `${id}: no token measurement in common with ${ref}: priced on the tokens as measured there`, id)];
-    default:
-      return [];
-  }
-}
-
 // Seconds are floats (0.1 + 0.2 ≠ 0.3); rounded to the nanosecond, sums of short steps
 // compare with a limit the way the user wrote it.
 function nano<T extends number | null>(seconds: T): T {
   if (seconds === null || Math.abs(seconds) > 1e12) return seconds; // nothing left to round there
   return (Math.round(seconds * 1e9) / 1e9) as T;
-}
-
-
-
-export function describeOverflow(o: Overflow & { path: string }): string {
-  const what = o.kind === "context" ? "context window" : o.kind === "input" ? "input limit" : "output limit";
-  const at = o.path === "(top level)" ? "" : ` (${o.path})`;
-  return `${o.model}: turn ${o.turn}${at} needs ${groupDigits(o.size)} tokens, over its ${groupDigits(o.limit)}-token ${what}`;
-}
-
-function dedupe(ws: Warning[]): Warning[] {
-  const seen = new Set<string>();
-  return ws.filter((w) => (seen.has(w.message) ? false : (seen.add(w.message), true)));
 }

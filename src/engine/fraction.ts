@@ -1,12 +1,11 @@
 import { Decimal } from "../decimal.ts";
+import type { Ratio } from "../workload/values.ts";
 
 // Exact ratios of token counts (73M / 57M is not a finite decimal). Scaled counts are rounded
 // once, from the exact ratio, so the same workload scales to the same tokens on every machine.
 
-export interface Fraction {
-  num: bigint;
-  den: bigint;
-}
+/** num / den, exactly (the shape of a workload's hit rate). */
+export type Fraction = Ratio;
 
 export const ONE: Fraction = { num: 1n, den: 1n };
 export const ZERO: Fraction = { num: 0n, den: 1n };
@@ -42,4 +41,12 @@ export const toNumber = (f: Fraction): number => Number(f.num) / Number(f.den);
 export function scaleCount(n: number, f: Fraction): number {
   if (f.num === f.den) return n;
   return Number((2n * BigInt(n) * f.num + f.den) / (2n * f.den));
+}
+
+/** round(a × f + b × g), half up, from the exact sum. */
+export function scaleSum(a: number, f: Fraction, b: number, g: Fraction): number {
+  if (g.num === 0n || b === 0) return scaleCount(a, f);
+  const num = BigInt(a) * f.num * g.den + BigInt(b) * g.num * f.den;
+  const den = f.den * g.den;
+  return Number((2n * num + den) / (2n * den));
 }

@@ -1,8 +1,8 @@
-import type { Effort } from "../names.ts";
+import { isEffort, type Effort } from "../names.ts";
 import type { Model } from "../pricing/registry.ts";
 import type { Benchmark, Measurement } from "../pricing/schema.ts";
 import { byText } from "../text.ts";
-import { cmp, div, fromNumber, isOne, mul, ONE, ZERO, type Fraction } from "./fraction.ts";
+import { cmp, div, fromNumber, mul, ONE, ZERO, type Fraction } from "./fraction.ts";
 
 // SPEC §8: a workload's tokens are read as measured on a reference model R at effort eR; a
 // candidate C at effort eC is priced on the tokens it would spend, scaled by what both spent on
@@ -21,6 +21,8 @@ export interface Factors {
   /** output (answer) tokens. */
   output: Fraction;
   reasoning: Fraction;
+  /** Reasoning the candidate adds per output token measured (where the reference spent none). */
+  reasoningFromOutput: Fraction;
 }
 
 export type ScalingKind =
@@ -34,28 +36,23 @@ export interface Scaling {
   kind: ScalingKind;
   reference: { model: string; effort: Effort | null } | null;
   candidate: { model: string; effort: Effort | null };
-  /** f: the candidate's output tokens over the reference's at the basis. */
+  /** f: the candidate's output tokens over the reference's at the basis (1 without one). */
   output: Fraction;
-  /** What answer (output) tokens and reasoning tokens are multiplied by. */
-  answer: Fraction;
-  reasoning: Fraction;
-  /** The tokenizer factor t, and its band. */
-  input: Fraction;
-  inputLow: Fraction;
-  inputHigh: Fraction;
-  /** The benchmark key of the basis; null when there is none. */
-  basis: string | null;
-  /** The smallest and largest f over every common benchmark. */
+  /** The smallest and largest f over every figure of every common benchmark. */
   low: Fraction;
   high: Fraction;
-  /** The candidate does not reason, or runs at effort none (rule 4). */
-  spendsNoReasoning: boolean;
-  /** ... and so its reasoning tokens became 0 (always, but under --same-tokens). */
-  dropsReasoning: boolean;
-  /** The basis benchmark, as the registry describes it. */
+  /** The benchmark key of the basis, "as measured", or null. */
+  basis: string | null;
   benchmark?: Benchmark & { key: string };
-  /** The measurements the basis compares, for their sources. */
+  /** The two measurements the basis compares, for their sources. */
   measurements?: { reference: Measurement; candidate: Measurement };
+  /** The candidate does not reason, or runs at effort none (rule 4)… */
+  spendsNoReasoning: boolean;
+  /** …and so its reasoning tokens became 0 (always, but under --same-tokens). */
+  dropsReasoning: boolean;
+  /** The reference has measurements at its effort (false: nothing could scale anything). */
+  referenceMeasured: boolean;
+  /** The factors at the estimate and at the ends of the band. */
   point: Factors;
   lowFactors: Factors;
   highFactors: Factors;
@@ -63,62 +60,86 @@ export interface Scaling {
 
 export type Benchmarks = ReadonlyMap<string, Benchmark>;
 
-/** The effort levels a model has, where known. */
-export const effortsOf = (m: Model): readonly Effort[] | null => m.usage?.efforts ?? (m.reasoningLevels as Effort[] | null | undefined) ?? null;
+// ---- efforts ----
+
+/** The effort levels a model has on record, where known. */
+export const effortsOf = (m: Model): readonly Effort[] | null => m.usage?.efforts ?? m.reasoningLevels?.filter(isEffort) ?? null;
 
 /**
- * The effort a model runs (or was measured) at: the one asked for where it has it, else its
- * default (null when unnamed), with the problem said in words. `explicit` is false for the default.
+ * The default effort, where the registry names it. Effort lists name only the levels a source
+ * shows, so a model's one listed level is not taken for its default.
  */
-export function resolveEffort(m: Model, requested: Effort | undefined): { effort: Effort | null; explicit: boolean; problem?: string } {
-  const fallback = m.usage?.defaultEffort ?? null;
+export const defaultEffortOf = (m: Model): Effort | null => m.usage?.defaultEffort ?? null;
+
+/**
+ * The effort a model runs (or was measured) at: the one asked for where it has it on record,
+ * else its default (null when unnamed), with the problem in words. `explicit`: not the default.
+ */
+export function resolveEffort(m: Model, requested: Effort | undefined): { effort: Effort | null; explicit: boolean; problem?: string; levels?: string } {
+  const fallback = defaultEffortOf(m);
   if (requested === undefined) return { effort: fallback, explicit: false };
   if (m.usage?.reasons === false) {
-    return requested === "none" ? { effort: null, explicit: false } : { effort: null, explicit: false, problem: `${m.id} does not reason: effort ${requested} does not apply` };
+    if (requested === "none") return { effort: null, explicit: false };
+    return { effort: null, explicit: false, problem: `${m.id} does not reason: effort ${requested} does not apply`, levels: "does not reason" };
   }
   const levels = effortsOf(m);
   if (levels?.includes(requested)) return { effort: requested, explicit: true };
-  const has = levels ? `it has ${levels.join(", ")}` : "its effort levels are unknown";
-  return { effort: fallback, explicit: false, problem: `${m.id} has no effort ${requested} (${has})` };
+  const has = levels ? `levels on record: ${levels.join(", ")}` : "no effort levels on record";
+  return { effort: fallback, explicit: false, problem: `${m.id} has no effort ${requested} on record (${has})`, levels: has };
 }
+
+/** Rule 4: a model that does not reason, or runs at effort none, spends no reasoning tokens. */
+export const spendsNoReasoning = (s: Side): boolean => s.model.usage?.reasons === false || s.effort === "none";
 
 /**
  * compare --effort all: the efforts at which `candidate` has a measurement on a benchmark the
  * reference has too (the default effort stands as null where unnamed); empty when there is none.
  */
 export function measuredEfforts(reference: Side, candidate: Model): (Effort | null)[] {
-  const keys = new Set(measurementsAt(reference).keys());
+  const keys = new Set(figuresAt(reference).keys());
   const levels: (Effort | null)[] = [...(effortsOf(candidate) ?? [])];
-  if (!candidate.usage?.defaultEffort) levels.push(null);
-  return levels.filter((effort) => [...measurementsAt({ model: candidate, effort }).keys()].some((k) => keys.has(k)));
+  if (!defaultEffortOf(candidate)) levels.push(null);
+  return levels.filter((effort) => [...figuresAt({ model: candidate, effort }).keys()].some((k) => keys.has(k)));
 }
 
-/** Rule 4: a model that does not reason, or runs at effort none, spends no reasoning tokens. */
-export const spendsNoReasoning = (s: Side): boolean => s.model.usage?.reasons === false || s.effort === "none";
+// ---- measurements ----
 
 const CONFIDENCE = { high: 3, medium: 2, low: 1 } as const;
 const hasSplit = (m: Measurement) => m.reasoningTokens != null && m.answerTokens != null;
 
 /**
- * One measurement per benchmark for a model at an effort. A null-effort measurement stands for
- * the default effort. Where a source gives two figures for one key, the more confident wins,
- * then the one with a reasoning/answer split, then the more recent, then the first listed.
+ * Every measurement per benchmark for a model at an effort, the most trusted first: the more
+ * confident, then the one with a reasoning/answer split, then the more recent, then as listed.
+ * A null-effort measurement stands for the default effort.
  */
-export function measurementsAt(side: Side): Map<string, Measurement> {
-  const u = side.model.usage;
-  const out = new Map<string, Measurement>();
-  const matches = (m: Measurement) =>
-    m.effort === side.effort || (m.effort === null && (side.effort === null || side.effort === (u?.defaultEffort ?? null)));
-  const better = (a: Measurement, b: Measurement) =>
-    (CONFIDENCE[a.confidence ?? "medium"] - CONFIDENCE[b.confidence ?? "medium"] ||
-      Number(hasSplit(a)) - Number(hasSplit(b)) ||
-      byText(a.asOf ?? "", b.asOf ?? "")) > 0;
-  for (const m of u?.measurements ?? []) {
-    if (!matches(m)) continue;
-    const had = out.get(m.benchmark);
-    if (!had || better(m, had)) out.set(m.benchmark, m);
+export function figuresAt(side: Side): Map<string, Measurement[]> {
+  const fallback = defaultEffortOf(side.model);
+  const matches = (m: Measurement) => m.effort === side.effort || (m.effort === null && (side.effort === null || side.effort === fallback));
+  const rank = (a: Measurement, b: Measurement) =>
+    CONFIDENCE[b.confidence ?? "medium"] - CONFIDENCE[a.confidence ?? "medium"] ||
+    Number(hasSplit(b)) - Number(hasSplit(a)) ||
+    byText(b.asOf ?? "", a.asOf ?? "");
+  const out = new Map<string, Measurement[]>();
+  for (const m of side.model.usage?.measurements ?? []) {
+    if (matches(m)) out.set(m.benchmark, [...(out.get(m.benchmark) ?? []), m]);
   }
+  for (const list of out.values()) list.sort(rank); // stable: ties stay as listed
   return out;
+}
+
+/** The most trusted measurement per benchmark (see figuresAt). */
+export const measurementsAt = (side: Side): Map<string, Measurement> => new Map([...figuresAt(side)].map(([k, list]) => [k, list[0]!]));
+
+/**
+ * The two figures a benchmark compares: a pair from one source where there is one (the same
+ * article measured both, under the same conditions), else each side's most trusted.
+ */
+function pairAt(fromRef: readonly Measurement[], fromCand: readonly Measurement[]): [Measurement, Measurement] {
+  for (const r of fromRef) {
+    const c = fromCand.find((x) => x.source !== undefined && x.source === r.source);
+    if (c) return [r, c];
+  }
+  return [fromRef[0]!, fromCand[0]!];
 }
 
 /**
@@ -149,6 +170,8 @@ function compareVersions(a: string | null, b: string | null): number {
   return 0;
 }
 
+// ---- factors ----
+
 /**
  * Rule 3: models of one family count text alike; families declared relative to the same one
  * compare by their ratios, with the band from each side's low/high; unrelated families (and
@@ -166,142 +189,114 @@ export function tokenizerFactor(reference: Model, candidate: Model): { t: Fracti
   };
 }
 
-const factors = (input: Fraction, output: Fraction, reasoning: Fraction): Factors => ({ input, output, reasoning });
-const sameModel = (a: Side, b: Side) => a.model.id === b.model.id && a.effort === b.effort;
+const factors = (input: Fraction, output: Fraction, reasoning: Fraction, reasoningFromOutput: Fraction = ZERO): Factors => ({
+  input,
+  output,
+  reasoning,
+  reasoningFromOutput,
+});
 
-/** No scaling: --same-tokens, or nothing to scale from. Rule 4 still holds unless `keepReasoning`. */
-export function unscaled(kind: "same-tokens" | "no-reference", candidate: Side): Scaling {
-  const drops = kind === "no-reference" && spendsNoReasoning(candidate);
-  const point = factors(ONE, ONE, drops ? ZERO : ONE);
-  return {
-    kind,
-    reference: null,
-    candidate: { model: candidate.model.id, effort: candidate.effort },
-    output: ONE,
-    answer: ONE,
-    reasoning: point.reasoning,
-    input: ONE,
-    inputLow: ONE,
-    inputHigh: ONE,
-    basis: null,
-    low: ONE,
-    high: ONE,
-    spendsNoReasoning: spendsNoReasoning(candidate),
-    dropsReasoning: drops,
-    point,
-    lowFactors: point,
-    highFactors: point,
-  };
-}
-
-/** The factors that turn tokens measured on `reference` into the tokens `candidate` spends. */
-export function scalingBetween(reference: Side, candidate: Side, benchmarks: Benchmarks): Scaling {
-  const base = {
-    reference: { model: reference.model.id, effort: reference.effort },
-    candidate: { model: candidate.model.id, effort: candidate.effort },
-  };
-  const drops = spendsNoReasoning(candidate);
-  if (sameModel(reference, candidate)) {
-    const point = factors(ONE, ONE, drops ? ZERO : ONE);
-    return {
-      ...unscaled("same-tokens", candidate),
-      ...base,
-      kind: "as-measured",
-      reasoning: point.reasoning,
-      basis: "as measured",
-      dropsReasoning: drops,
-      point,
-      lowFactors: point,
-      highFactors: point,
-    };
-  }
-
-  const tok = tokenizerFactor(reference.model, candidate.model);
-  const fromRef = measurementsAt(reference);
-  const fromCand = measurementsAt(candidate);
-  const common = [...fromRef.keys()].filter((k) => fromCand.has(k)).sort((a, b) => compareBenchmarks(a, b, benchmarks));
-
-  if (common.length === 0) {
-    // Rule 1: nothing measured on both; the output is as given (rule 4 still drops reasoning).
-    const reasoning = drops ? ZERO : ONE;
-    return {
-      ...base,
-      kind: "no-common",
-      output: ONE,
-      answer: ONE,
-      reasoning,
-      input: tok.t,
-      inputLow: tok.low,
-      inputHigh: tok.high,
-      basis: null,
-      low: ONE,
-      high: ONE,
-      spendsNoReasoning: drops,
-      dropsReasoning: drops,
-      point: factors(tok.t, ONE, reasoning),
-      lowFactors: factors(tok.low, ONE, reasoning),
-      highFactors: factors(tok.high, ONE, reasoning),
-    };
-  }
-
-  // Rule 2: the latest common benchmark is the basis; the band spans every common one.
-  const ratioAt = (k: string) => div(fromNumber(fromCand.get(k)!.outputTokens), fromNumber(fromRef.get(k)!.outputTokens));
-  const all = common.map(ratioAt);
-  const low = all.reduce((a, b) => (cmp(a, b) <= 0 ? a : b));
-  const high = all.reduce((a, b) => (cmp(a, b) >= 0 ? a : b));
-  const basis = common[0]!;
-  const r = fromRef.get(basis)!;
-  const c = fromCand.get(basis)!;
-  const f = all[0]!;
-
+/** Output-side factors at the basis: rules 2 and 4. */
+function basisFactors(reference: Side, candidate: Side, r: Measurement, c: Measurement, f: Fraction): { point: Factors; answerKnown: boolean } {
   // A model that spends no reasoning answers with all of its output.
   const answerOf = (m: Measurement, s: Side) => m.answerTokens ?? (spendsNoReasoning(s) ? m.outputTokens : null);
   const [aR, aC] = [answerOf(r, reference), answerOf(c, candidate)];
   const answerKnown = aR != null && aC != null && aR > 0;
-  const splitKnown = answerKnown && r.reasoningTokens != null && c.reasoningTokens != null && r.reasoningTokens > 0;
-
-  let answer: Fraction;
-  let reasoning: Fraction;
-  if (drops) {
-    // Rule 4: no reasoning; answers scale by f_a where both sides give them, else as given.
-    answer = answerKnown ? div(fromNumber(aC), fromNumber(aR)) : ONE;
-    reasoning = ZERO;
-  } else if (splitKnown) {
-    answer = div(fromNumber(aC), fromNumber(aR));
-    reasoning = div(fromNumber(c.reasoningTokens!), fromNumber(r.reasoningTokens!));
-  } else {
-    answer = f;
-    reasoning = f;
+  const fa = answerKnown ? div(fromNumber(aC), fromNumber(aR)) : ONE;
+  // Rule 4: no reasoning; answers scale by f_a where both sides give them, else as given.
+  if (spendsNoReasoning(candidate)) return { point: factors(ONE, fa, ZERO), answerKnown };
+  if (answerKnown && r.reasoningTokens != null && c.reasoningTokens != null && r.reasoningTokens > 0) {
+    return { point: factors(ONE, fa, div(fromNumber(c.reasoningTokens), fromNumber(r.reasoningTokens))), answerKnown };
   }
-  // The band moves each factor by the spread of f across benchmarks, so that the point
-  // estimate always lies within it (exactly low..high when output scales by f alone).
-  const at = (g: Fraction, end: Fraction) => (drops && !answerKnown ? g : mul(g, div(end, f)));
+  if (spendsNoReasoning(reference) && answerKnown && c.reasoningTokens != null) {
+    // Measured without reasoning, priced on a model that reasons: answers scale by f_a, and it
+    // thinks rC / aR tokens per answer token measured, as reasoning (not as output, which would
+    // re-enter an agent's context).
+    return { point: factors(ONE, fa, f, div(fromNumber(c.reasoningTokens), fromNumber(aR))), answerKnown };
+  }
+  return { point: factors(ONE, f, f), answerKnown: false };
+}
+
+// ---- scalings ----
+
+const sameSide = (a: Side, b: Side) => a.model.id === b.model.id && a.effort === b.effort;
+
+function scaling(kind: ScalingKind, reference: Side | null, candidate: Side, point: Factors, more: Partial<Scaling> = {}): Scaling {
   return {
-    ...base,
-    kind: "scaled",
-    output: f,
-    answer,
-    reasoning,
-    input: tok.t,
-    inputLow: tok.low,
-    inputHigh: tok.high,
-    basis,
-    low,
-    high,
-    spendsNoReasoning: drops,
-    dropsReasoning: drops,
-    ...(benchmarks.get(basis) ? { benchmark: { key: basis, ...benchmarks.get(basis)! } } : {}),
-    measurements: { reference: r, candidate: c },
-    point: factors(tok.t, answer, reasoning),
-    lowFactors: factors(tok.low, at(answer, low), at(reasoning, low)),
-    highFactors: factors(tok.high, at(answer, high), at(reasoning, high)),
+    kind,
+    reference: reference && { model: reference.model.id, effort: reference.effort },
+    candidate: { model: candidate.model.id, effort: candidate.effort },
+    output: ONE,
+    low: ONE,
+    high: ONE,
+    basis: null,
+    spendsNoReasoning: spendsNoReasoning(candidate),
+    dropsReasoning: kind !== "same-tokens" && spendsNoReasoning(candidate),
+    referenceMeasured: false,
+    point,
+    lowFactors: point,
+    highFactors: point,
+    ...more,
   };
 }
 
+/** No scaling: --same-tokens (reasoning kept, even where it is not spent), or no reference. */
+export function unscaled(kind: "same-tokens" | "no-reference", candidate: Side): Scaling {
+  const drops = kind === "no-reference" && spendsNoReasoning(candidate);
+  return scaling(kind, null, candidate, factors(ONE, ONE, drops ? ZERO : ONE));
+}
+
+/** The factors that turn tokens measured on `reference` into the tokens `candidate` spends. */
+export function scalingBetween(reference: Side, candidate: Side, benchmarks: Benchmarks): Scaling {
+  const reasoning = spendsNoReasoning(candidate) ? ZERO : ONE;
+  if (sameSide(reference, candidate)) return scaling("as-measured", reference, candidate, factors(ONE, ONE, reasoning), { basis: "as measured", referenceMeasured: true });
+
+  const tok = tokenizerFactor(reference.model, candidate.model);
+  const fromRef = figuresAt(reference);
+  const fromCand = figuresAt(candidate);
+  const common = [...fromRef.keys()].filter((k) => fromCand.has(k)).sort((a, b) => compareBenchmarks(a, b, benchmarks));
+  if (common.length === 0) {
+    // Rule 1: nothing measured on both: the output as given (the tokenizer factor still holds).
+    return scaling("no-common", reference, candidate, factors(tok.t, ONE, reasoning), {
+      referenceMeasured: fromRef.size > 0,
+      lowFactors: factors(tok.low, ONE, reasoning),
+      highFactors: factors(tok.high, ONE, reasoning),
+    });
+  }
+
+  // Rule 2: the latest common benchmark is the basis; the band spans every figure of every
+  // common one (two sources disagreeing on one key widen it too).
+  const ratio = (c: Measurement, r: Measurement) => div(fromNumber(c.outputTokens), fromNumber(r.outputTokens));
+  const all = common.flatMap((k) => fromRef.get(k)!.flatMap((r) => fromCand.get(k)!.map((c) => ratio(c, r))));
+  const low = all.reduce((a, b) => (cmp(a, b) <= 0 ? a : b));
+  const high = all.reduce((a, b) => (cmp(a, b) >= 0 ? a : b));
+  const basis = common[0]!;
+  const [r, c] = pairAt(fromRef.get(basis)!, fromCand.get(basis)!);
+  const f = ratio(c, r);
+  const { point, answerKnown } = basisFactors(reference, candidate, r, c, f);
+  // The band moves each output factor by the spread of f, so that the estimate always lies
+  // within it (exactly low..high where output scales by f alone); answers as given stay so.
+  const end = (e: Fraction, t: Fraction): Factors => {
+    const move = (g: Fraction) => mul(g, div(e, f));
+    const output = spendsNoReasoning(candidate) && !answerKnown ? point.output : move(point.output);
+    return factors(t, output, move(point.reasoning), move(point.reasoningFromOutput));
+  };
+  const benchmark = benchmarks.get(basis);
+  return scaling("scaled", reference, candidate, { ...point, input: tok.t }, {
+    output: f,
+    low,
+    high,
+    basis,
+    ...(benchmark ? { benchmark: { key: basis, ...benchmark } } : {}),
+    measurements: { reference: r, candidate: c },
+    referenceMeasured: true,
+    lowFactors: end(low, tok.low),
+    highFactors: end(high, tok.high),
+  });
+}
+
 /** The scaling has a band: its low or high factors differ from the point. */
-export const hasBand = (s: Scaling): boolean =>
-  [s.lowFactors, s.highFactors].some((x) => !same(x, s.point));
+export const hasBand = (s: Scaling): boolean => [s.lowFactors, s.highFactors].some((x) => !sameFactors(x, s.point));
 
-const same = (a: Factors, b: Factors) => cmp(a.input, b.input) === 0 && cmp(a.output, b.output) === 0 && cmp(a.reasoning, b.reasoning) === 0;
-
-export const isIdentity = (f: Factors): boolean => isOne(f.input) && isOne(f.output) && isOne(f.reasoning);
+const sameFactors = (a: Factors, b: Factors) =>
+  cmp(a.input, b.input) === 0 && cmp(a.output, b.output) === 0 && cmp(a.reasoning, b.reasoning) === 0 && cmp(a.reasoningFromOutput, b.reasoningFromOutput) === 0;

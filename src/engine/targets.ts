@@ -6,7 +6,8 @@ import type { Model, Registry } from "../pricing/registry.ts";
 import { formatPath, type JsonPath } from "../text.ts";
 import { warning, type Warning } from "../warnings.ts";
 import type { ModelPin, ReferencePin, Step, Workload } from "../workload/types.ts";
-import { resolveEffort, scalingBetween, unscaled, type Scaling, type Side } from "./scaling.ts";
+import { measuredEfforts, resolveEffort, scalingBetween, unscaled, type Scaling, type Side } from "./scaling.ts";
+import type { Speed } from "./time.ts";
 
 // Which model, at which effort, prices each step, and from which measured model its tokens
 // scale: the first seam of an estimate. Lookups, refusals (retired models, unknown names) and
@@ -19,6 +20,8 @@ export interface TargetOptions {
   allowRetired?: boolean | undefined;
   /** --effort: every priced model at this level (a model without it at its default). */
   effort?: Effort | undefined;
+  /** compare --effort all: the effort of one row, for the steps the default model prices (pinned steps keep theirs). */
+  defaultModelEffort?: Effort | undefined;
   /** --measured-on: where the workload's tokens were observed (replaces its own measuredOn). */
   measuredOn?: { name: string; effort?: Effort | undefined } | undefined;
   /** --same-tokens: price every model on the workload's own counts. */
@@ -28,15 +31,12 @@ export interface TargetOptions {
 /** What a step inherits from the steps around it. */
 export interface Scope {
   pin: ModelPin | undefined;
-  /** The effort the workload says its calls run at here. */
-  effort: Effort | undefined;
-  /** The nearest measuredOn or pinned model: where the tokens here were measured. */
-  reference: ReferencePin | undefined;
-}
-
-export interface Speed {
-  outputTokensPerSecond: number | null;
-  timeToFirstTokenSeconds: number | null;
+  /** The effort the workload says its calls run at here (null: the model's default). */
+  effort: Effort | null | undefined;
+  /** The nearest measuredOn at or above the step: where its tokens were measured, if declared… */
+  declared: ReferencePin | undefined;
+  /** …else the nearest pinned model (or the workload's own): the model they ran on. */
+  ranOn: ReferencePin | undefined;
 }
 
 export interface Target {
@@ -68,22 +68,24 @@ export class Targets {
     this.defaultModel = name === undefined ? undefined : registry.get(name, this.defaultWhere);
   }
 
-  /** The scope of the workload's top step. */
+  /** The scope of the workload's top step; --measured-on stands for a top-level measuredOn. */
   root(): Scope {
     const w = this.workload;
     const flag = this.options.measuredOn;
-    const reference: ReferencePin | undefined = flag
-      ? { name: flag.name, path: [], ...(flag.effort ? { effort: flag.effort } : {}) }
-      : (w.measuredOn ?? w.model);
-    return { pin: undefined, effort: w.effort, reference };
+    const declared: ReferencePin | undefined = flag ? { name: flag.name, path: [], ...(flag.effort ? { effort: flag.effort } : {}) } : w.measuredOn;
+    return { pin: undefined, effort: w.effort, declared, ranOn: w.model };
   }
 
-  /** The scope inside `step`: its own pin, effort and measuredOn win; the nearest declaration is the reference. */
+  /**
+   * The scope inside `step`. A declared measuredOn holds for everything below it (a deeper one
+   * wins); without one, a step's tokens were measured where they ran: its pinned model.
+   */
   enter(scope: Scope, step: Step): Scope {
     return {
       pin: step.model ?? scope.pin,
-      effort: step.effort ?? scope.effort,
-      reference: step.measuredOn ?? step.model ?? scope.reference,
+      effort: step.effort !== undefined ? step.effort : scope.effort,
+      declared: step.measuredOn ?? scope.declared,
+      ranOn: step.model ?? scope.ranOn,
     };
   }
 
@@ -99,24 +101,36 @@ export class Targets {
   at(scope: Scope): Target {
     const where = scope.pin ? `${this.label}: ${formatPath(scope.pin.path)}` : this.defaultWhere;
     const model = this.candidate(scope.pin);
-    const requested = this.options.effort ?? scope.effort;
-    const ref = this.options.sameTokens ? undefined : scope.reference;
+    const stepEffort = scope.effort ?? undefined;
+    const requested = (scope.pin === undefined ? this.options.defaultModelEffort : undefined) ?? this.options.effort ?? stepEffort;
+    const ref = this.options.sameTokens ? undefined : (scope.declared ?? scope.ranOn);
     const refModel = ref ? this.lookup(ref.name, ref.path) : undefined;
-    const refRequested = ref?.effort ?? scope.effort;
+    const refRequested = ref?.effort ?? stepEffort;
     const key = [model.id, requested, refModel?.id, refRequested].join("\u0000");
     let target = this.memo.get(key);
     if (target) return target;
 
-    const c = this.effortOf(model, requested, "priced");
-    const cand: Side = { model, effort: c.effort };
+    const cand: Side = { model, effort: this.effortOf(model, requested, "priced") };
     let scaling: Scaling;
     if (this.options.sameTokens) scaling = unscaled("same-tokens", cand);
     else if (!refModel) scaling = unscaled("no-reference", cand);
-    else scaling = scalingBetween({ model: refModel, effort: this.effortOf(refModel, refRequested, "measured").effort }, cand, this.registry.benchmarks);
-    target = { pricing: this.priced(model, where), scaling, speed: speedAt(model, c.explicit ? c.effort : null) };
+    else scaling = scalingBetween({ model: refModel, effort: this.effortOf(refModel, refRequested, "measured") }, cand, this.registry.benchmarks);
+    target = { pricing: this.priced(model, where), scaling, speed: speedAt(model, cand.effort) };
     this.memo.set(key, target);
     this.used.push(target);
     return target;
+  }
+
+  /**
+   * compare --effort all: the efforts at which `candidate` was measured comparably with where
+   * the workload's own (top-level) tokens were measured; empty when nothing scales.
+   */
+  effortsToCompare(candidate: Model): (Effort | null)[] {
+    const root = this.root();
+    const ref = this.options.sameTokens ? undefined : (root.declared ?? root.ranOn);
+    if (!ref) return [];
+    const model = this.lookup(ref.name, ref.path);
+    return measuredEfforts({ model, effort: resolveEffort(model, ref.effort ?? root.effort ?? undefined).effort }, candidate);
   }
 
   private candidate(pin: ModelPin | undefined): Model {
@@ -160,17 +174,22 @@ export class Targets {
     return p;
   }
 
-  private effortOf(m: Model, requested: Effort | undefined, role: "priced" | "measured"): { effort: Effort | null; explicit: boolean } {
+  /** resolveEffort, with its problem as a warning that names the levels on record. */
+  private effortOf(m: Model, requested: Effort | undefined, role: "priced" | "measured"): Effort | null {
     const r = resolveEffort(m, requested);
     if (r.problem) {
-      const tail = r.effort === null && m.usage?.reasons === false ? "" : `: ${role === "priced" ? "priced" : "read as measured"} at its default effort${r.effort ? ` (${r.effort})` : ""}`;
-      this.notices.push(warning("EFFORT", `${r.problem}${tail}`, m.id));
+      const tail = m.usage?.reasons === false ? "" : `: ${role === "priced" ? "priced" : "read as measured"} at its default effort${r.effort ? ` (${r.effort})` : ""}`;
+      this.notices.push({ ...warning("EFFORT", `${r.problem}${tail}`, m.id), detail: r.levels! });
     }
-    return r;
+    return r.effort;
   }
 }
 
-/** Rule 6: an effort asked for runs at the speed measured at it, where there is one. */
+/** compare --effort all, for one candidate model (see Targets.effortsToCompare). */
+export const effortsToCompare = (workload: Workload, registry: Registry, candidate: Model, options: TargetOptions): (Effort | null)[] =>
+  new Targets(workload, registry, candidate.id, options).effortsToCompare(candidate);
+
+/** Rule 6: a model runs at the speed measured at its effort, where there is one, else at its own. */
 export function speedAt(m: Model, effort: Effort | null): Speed {
   const base = { outputTokensPerSecond: m.speed?.outputTokensPerSecond ?? null, timeToFirstTokenSeconds: m.speed?.timeToFirstTokenSeconds ?? null };
   const at = effort ? m.usage?.speedByEffort?.[effort] : undefined;

@@ -1,4 +1,8 @@
-import type { Speed } from "./targets.ts";
+/** The speed a model's calls run at (by effort, where measured). */
+export interface Speed {
+  outputTokensPerSecond: number | null;
+  timeToFirstTokenSeconds: number | null;
+}
 
 // Wall time (SPEC §3): a call takes TTFT + (output + reasoning) / tokens-per-second + tool time;
 // sequential steps add, parallel branches take the longest, repeat multiplies. Seconds are

@@ -40,14 +40,14 @@ export function walkSteps(root: Step, targets: Targets, end: BandEnd): Walk {
     switch (step.kind) {
       case "call": {
         const target = targets.at(scope);
-        const call = scaleCall(step, factorsAt(target.scaling, end));
+        const call = scaleCall(step, factorsAt(target.scaling, end), target.pricing.model.id);
         const n = BigInt(call.requests);
         record(expandCall(call, target.pricing), target, times * n, step.path);
         return callsTime(target.pricing.model.id, target.speed, n, BigInt(call.output) + BigInt(call.reasoning), call.toolSeconds);
       }
       case "agent": {
         const target = targets.at(scope);
-        const agent = scaleAgent(step, factorsAt(target.scaling, end));
+        const agent = scaleAgent(step, factorsAt(target.scaling, end), target.pricing.model.id);
         record(expandAgent(agent, target.pricing), target, times, step.path);
         const { output, reasoning, toolSeconds } = agent.perTurn;
         return callsTime(target.pricing.model.id, target.speed, BigInt(agent.turns), BigInt(output) + BigInt(reasoning), toolSeconds);

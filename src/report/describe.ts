@@ -54,7 +54,7 @@ const modelAt = (m: { model: string; effort: string | null }) => `${m.model}${m.
 /** The tokens column: "×1.28 out · ×1.30 in", "as measured", "same (no data)". */
 export function scalingText(s: ScalingInfo): string {
   const parts: string[] = [];
-  const dropped = s.reasoning === 0 && s.kind !== "same-tokens";
+  const dropped = s.noReasoning;
   switch (s.kind) {
     case "same-tokens":
       return "same tokens";
@@ -68,6 +68,7 @@ export function scalingText(s: ScalingInfo): string {
       break;
     case "scaled":
       if (dropped) parts.push(`${factor(s.answer)} out`);
+      else if (s.reasoningPerAnswer !== undefined) parts.push(`${factor(s.answer)} answer`, `+${s.reasoningPerAnswer.toFixed(2)} reasoning per answer token`);
       else if (s.answer !== s.reasoning) parts.push(`${factor(s.reasoning)} reasoning`, `${factor(s.answer)} answer`);
       else parts.push(`${factor(s.output)} out`);
   }
@@ -80,36 +81,39 @@ export function scalingText(s: ScalingInfo): string {
 export const bandText = (r: ReportResult): string =>
   r.cost.low === undefined || r.cost.high === undefined ? "" : `${formatUsd(r.cost.low)}–${formatUsd(r.cost.high)}`;
 
+/** Why one scaling's tokens are what they are: "scaled from gemini-3.1-pro-preview @high, basis …". */
+function scalingReason(s: ScalingInfo): string {
+  switch (s.kind) {
+    case "same-tokens":
+      return "the workload's own counts (--same-tokens: a per-token comparison, not per task)";
+    case "no-reference":
+      return "the workload's own counts (it names no model they were measured on)";
+    case "as-measured":
+      return `measured on ${modelAt(s.reference!)}`;
+    case "no-common":
+      return `measured on ${modelAt(s.reference!)}; no benchmark measured both, so output is as given`;
+    case "scaled": {
+      const b = s.benchmark;
+      const basis = b ? `${b.name.replace(/, output tokens.*$/, "")}${b.version ? ` ${b.version}` : ""} (${b.kind}, ${b.date})` : s.basis;
+      const spread = s.low !== s.high ? `; ${factor(s.low)}–${factor(s.high)} across the benchmarks both were measured on` : "";
+      return `scaled from ${modelAt(s.reference!)}, basis ${basis}${spread}`;
+    }
+  }
+}
+
 /**
- * The sentence under a one-model estimate: "tokens ×1.28 out as measured on gemini-3.1-pro-preview
- * @high, basis Artificial Analysis Intelligence Index v4.0 (full-run, 2026-05) · range $0.93–$1.10".
+ * The sentence under a one-model estimate: "tokens ×1.28 out: scaled from gemini-3.1-pro-preview
+ * @high, basis Artificial Analysis Intelligence Index v4.0 (full-run, 2026-05) · range $0.93–$1.10",
+ * and a line for each pinned step scaled another way.
  */
 export function scalingSentence(r: ReportResult): string | undefined {
   const s = r.tokens.scaling;
-  const text = scalingText(s);
+  const others = (r.tokens.scalings ?? []).slice(1);
   // Tokens priced as the user gave them, on the model they were given for: nothing to say.
-  if ((s.kind === "as-measured" || s.kind === "no-reference") && s.reasoning !== 0 && s.input === 1 && !r.tokens.scalings) return undefined;
-  let why: string;
-  switch (s.kind) {
-    case "same-tokens":
-      why = "the workload's own counts (--same-tokens: a per-token comparison, not per task)";
-      break;
-    case "no-reference":
-      why = "the workload's own counts";
-      break;
-    case "as-measured":
-      why = `measured on ${modelAt(s.reference!)}`;
-      break;
-    case "no-common":
-      why = `measured on ${modelAt(s.reference!)}; no benchmark measured both, so output is as given`;
-      break;
-    case "scaled": {
-      const b = s.benchmark;
-      const basis = b ? `${b.name.replace(/, output tokens.*$/, "")} ${b.version ?? ""} (${b.kind}, ${b.date})`.replace(/\s+\(/, " (") : s.basis;
-      const spread = s.low !== s.high ? `; ${factor(s.low)}–${factor(s.high)} across ${"benchmarks"}` : "";
-      why = `scaled from ${modelAt(s.reference!)}, basis ${basis}${spread}`;
-    }
-  }
+  const plain = (x: ScalingInfo) => (x.kind === "as-measured" || x.kind === "no-reference") && !x.noReasoning && x.input === 1;
+  if (plain(s) && others.every(plain)) return undefined;
   const band = bandText(r);
-  return `tokens ${text}: ${why}${band ? ` · range ${band}` : ""}`;
+  const lines = [`tokens ${scalingText(s)}: ${scalingReason(s)}${band ? ` · range ${band}` : ""}`];
+  for (const o of others) lines.push(`  pinned ${modelAt({ model: o.model, effort: o.effort })}: ${scalingText(o)}: ${scalingReason(o)}`);
+  return lines.join("\n");
 }

@@ -141,7 +141,11 @@ function cardFields(m: ModelAt, at: string): [string, string][] {
   return fields;
 }
 
-const num = (n: number) => (Number.isInteger(n) ? formatInt(n) : String(n));
+/** 57,000,000 and 18,112.3 alike: grouped, decimals as the source gave them. */
+const num = (n: number) => {
+  const [whole, frac] = String(n).split(".");
+  return `${formatInt(BigInt(whole!))}${frac ? `.${frac}` : ""}`;
+};
 
 /** SPEC §8: what the model spends per task, by effort, each figure with its source. */
 function usageFields(card: ModelCard): [string, string][] {
@@ -160,7 +164,12 @@ function usageFields(card: ModelCard): [string, string][] {
           .map((x) => {
             const b = card.benchmarks[x.benchmark];
             const bench = b ? `${x.benchmark} (${[b.version, b.kind, b.date].filter(Boolean).join(", ")})` : x.benchmark;
-            const split = x.reasoningTokens != null || x.answerTokens != null ? ` = ${x.reasoningTokens == null ? "?" : num(x.reasoningTokens)} reasoning + ${x.answerTokens == null ? "?" : num(x.answerTokens)} answer` : "";
+            const split =
+              x.effort === "none" || u?.reasons === false
+                ? " (no reasoning: all answer)"
+                : x.reasoningTokens != null || x.answerTokens != null
+                  ? ` = ${x.reasoningTokens == null ? "?" : num(x.reasoningTokens)} reasoning + ${x.answerTokens == null ? "?" : num(x.answerTokens)} answer`
+                  : "";
             const meta = [x.asOf && `as of ${x.asOf}`, x.confidence && `${x.confidence} confidence`].filter(Boolean).join(" · ");
             const effort = x.effort ?? (u?.defaultEffort ? `default (${u.defaultEffort})` : "default");
             return `${effort} · ${bench}: ${num(x.outputTokens)} output tokens${split}${meta ? ` · ${meta}` : ""}${x.source ? `\n      source: ${x.source}` : ""}`;

@@ -53,6 +53,10 @@ export interface ScalingInfo {
   high: number;
   inputLow: number;
   inputHigh: number;
+  /** The candidate spends no reasoning (SPEC §8 rule 4): its reasoning tokens were dropped. */
+  noReasoning: boolean;
+  /** Measured without reasoning, priced on a model that reasons: reasoning tokens it adds per answer token. */
+  reasoningPerAnswer?: number;
   benchmark?: { key: string; name: string; version: string | null; kind: string; date: string };
   sources?: { reference: string | null; candidate: string | null };
 }
@@ -105,15 +109,17 @@ export function scalingInfo(s: Scaling): ScalingInfo {
     model: s.candidate.model,
     effort: s.candidate.effort,
     output: toNumber(s.output),
-    reasoning: toNumber(s.reasoning),
-    answer: toNumber(s.answer),
-    input: toNumber(s.input),
+    reasoning: toNumber(s.point.reasoning),
+    answer: toNumber(s.point.output),
+    input: toNumber(s.point.input),
     basis: s.basis,
     low: toNumber(s.low),
     high: toNumber(s.high),
-    inputLow: toNumber(s.inputLow),
-    inputHigh: toNumber(s.inputHigh),
+    inputLow: toNumber(s.lowFactors.input),
+    inputHigh: toNumber(s.highFactors.input),
+    noReasoning: s.dropsReasoning,
   };
+  if (s.point.reasoningFromOutput.num !== 0n) info.reasoningPerAnswer = toNumber(s.point.reasoningFromOutput);
   if (s.benchmark) {
     const { key, name, version, kind, date } = s.benchmark;
     info.benchmark = { key, name, version, kind, date };

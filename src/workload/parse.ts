@@ -29,7 +29,8 @@ const seconds = fromParser(parseDuration).optional();
 const modelName = z.string().trim().min(1, "a model name cannot be empty").optional();
 const stepName = z.string().optional();
 const ttl = z.enum(["5m", "1h"]);
-const effort = fromParser(parseEffort).optional();
+// null: the model's default effort (a step may say so inside one that names another).
+const effort = fromParser((v) => (v === null ? null : parseEffort(v))).optional();
 // "model", "model@effort" or {"model", "effort"}: the string forms become the object.
 const measuredOn = z
   .preprocess(
@@ -43,7 +44,7 @@ const measuredOn = z
         return z.NEVER;
       }
     },
-    z.strictObject({ model: z.string().trim().min(1, "a model name cannot be empty"), effort }),
+    z.strictObject({ model: z.string().trim().min(1, "a model name cannot be empty"), effort: fromParser(parseEffort).optional() }),
   )
   .optional();
 // Every step may say at what effort it runs and where its tokens were measured.
@@ -176,7 +177,7 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
   const check = <S extends z.ZodType>(schema: S) =>
     checked(schema, obj, path, label, topKeys, [...FORM_KEYS, ...Object.keys(callSchema.shape)]);
   // What every form shares: a pinned model, a name, an effort, where its tokens were measured.
-  const common = (s: { model?: string | undefined; name?: string | undefined; effort?: Reference["effort"]; measuredOn?: Reference | undefined }) => ({
+  const common = (s: { model?: string | undefined; name?: string | undefined; effort?: Reference["effort"] | null; measuredOn?: Reference | undefined }) => ({
     ...(s.model === undefined ? {} : { model: { name: s.model, path: [...path, "model"] } }),
     ...(s.name === undefined ? {} : { name: s.name }),
     ...(s.effort === undefined ? {} : { effort: s.effort }),

@@ -22,8 +22,8 @@ interface StepBase {
   /** A model pinned here applies to this step and everything inside it. */
   model?: ModelPin;
   name?: string;
-  /** The reasoning effort the calls here run at; inherited by everything inside. */
-  effort?: Effort;
+  /** The reasoning effort the calls here run at (null: the model's default); inherited inward. */
+  effort?: Effort | null;
   /** Where this step's token counts were measured; inherited by everything inside. */
   measuredOn?: ReferencePin;
 }
@@ -85,8 +85,8 @@ export interface Workload {
   label?: string;
   description?: string;
   model?: ModelPin;
-  /** The reasoning effort the calls run at, where no step says otherwise. */
-  effort?: Effort;
+  /** The reasoning effort the calls run at, where no step says otherwise (null: each model's default). */
+  effort?: Effort | null;
   /** Where the token counts were measured (default: `model` at `effort`). */
   measuredOn?: ReferencePin;
   runs?: Runs;

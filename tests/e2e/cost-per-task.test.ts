@@ -63,11 +63,16 @@ describe("the seed example: Gemini 3.5 Flash spends 73/57 of Gemini 3.1 Pro's ou
     expect(t.stdout).toContain("tokens ×1.28 out: scaled from gemini-3.1-pro-preview @high, basis Artificial Analysis Intelligence Index v4.0 (full-run, 2026-05)");
   });
 
-  it("without --effort high, Flash runs at its default (medium), where nothing was measured: same tokens, said so", () => {
-    const d = tokencost(["compare", EXAMPLE, "--models", "gemini-3.1-pro-preview,gemini-3.5-flash", "--json", ...AT]);
+  it("at medium effort, where nothing was measured, Flash gets the same tokens, and says so", () => {
+    const d = tokencost(["compare", EXAMPLE, "--models", "gemini-3.1-pro-preview,gemini-3.5-flash", "--effort", "medium", "--json", ...AT]);
     const f = byModel(JSON.parse(d.stdout), "gemini-3.5-flash");
     expect([f.effort, f.tokens.scaling.kind, f.usdExact]).toEqual(["medium", "no-common", "2.28"]);
-    expect(d.stderr).toContain("no token measurement in common with the reference, priced on the tokens as measured: gemini-3.5-flash");
+    expect(d.stderr).toContain("warning: no token measurement in common with the reference, output priced as measured: gemini-3.5-flash");
+  });
+
+  it("the example says it runs at high effort: the scaling needs no flag", () => {
+    const r = json(tokencost(["estimate", EXAMPLE, "--json", ...AT]));
+    expect([r.results[0].effort, r.results[0].usdExact]).toEqual(["high", "2.88624"]);
   });
 
   it("--same-tokens restores the per-token numbers, and says so", () => {
@@ -126,7 +131,8 @@ describe("compare --effort all: a row per model × measured effort", () => {
   });
 
   it("all is for compare only", () => {
-    expect(expectInputError(tokencost(["estimate", EXAMPLE, "--effort", "all", ...AT]))).toMatch(/unknown effort "all" — valid efforts: none, minimal, low, medium, high, xhigh, max$/);
+    expect(expectInputError(tokencost(["estimate", EXAMPLE, "--effort", "all", ...AT]))).toMatch(/argument 'all' is invalid\. all \(a row per measured effort\) is for `tokencost compare`; here name one level: none, minimal, low, medium, high, xhigh or max$/);
+    expect(expectInputError(tokencost(["compare", EXAMPLE, "--effort", "all", "--same-tokens", ...AT]))).toMatch(/^tokencost: --effort all compares the efforts each model was measured at, which --same-tokens ignores/);
   });
 });
 
@@ -147,7 +153,7 @@ describe("--measured-on, efforts and errors", () => {
   it("an effort a model does not have is a warning naming the levels it has", () => {
     const r = tokencost(["estimate", EXAMPLE, "--effort", "xhigh", ...AT]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("warning: gemini-3.5-flash has no effort xhigh (it has minimal, low, medium, high): priced at its default effort (medium)");
+    expect(r.stderr).toContain("warning: gemini-3.5-flash has no effort xhigh on record (levels on record: minimal, low, medium, high): priced at its default effort (medium)");
   });
 
   it.each([
@@ -170,12 +176,46 @@ describe("--measured-on, efforts and errors", () => {
   });
 });
 
+describe("multi-model workloads", () => {
+  // examples/planner-workers.json runs on gpt-5.4-mini; its plan and check steps pin claude-opus-4-7
+  it("without measuredOn, pinned steps are as measured on their own model", () => {
+    const r = json(tokencost(["estimate", "examples/planner-workers.json", "--model", "gpt-5.5", "--json", ...AT]));
+    const kinds = r.results[0].tokens.scalings.map((s: any) => [s.model, s.kind]);
+    expect(kinds).toContainEqual(["claude-opus-4-7", "as-measured"]);
+  });
+
+  it("--measured-on holds for the pinned steps too", () => {
+    const r = json(tokencost(["estimate", "examples/planner-workers.json", "--measured-on", "gpt-5.5@xhigh", "--json", ...AT]));
+    const opus = r.results[0].tokens.scalings.find((s: any) => s.model === "claude-opus-4-7");
+    expect(opus.reference).toEqual({ model: "gpt-5.5", effort: "xhigh" });
+  });
+
+  it("--effort all rows keep the pinned steps' effort", () => {
+    const r = json(tokencost(["compare", "examples/planner-workers.json", "--models", "gpt-6-luna", "--measured-on", "gemini-3.1-pro-preview", "--effort", "all", "--json", ...AT]));
+    expect(r.results.length).toBeGreaterThan(1);
+    for (const row of r.results) {
+      const opus = row.tokens.scalings.find((s: any) => s.model === "claude-opus-4-7");
+      expect(opus.effort, row.effort).toBe("high"); // claude-opus-4-7's default, in every row
+    }
+  });
+
+  it("the estimate names each pinned step's scaling under the table", () => {
+    const t = tokencost(["estimate", "examples/planner-workers.json", "--effort", "none", ...AT]);
+    expect(t.stdout).toContain("  pinned claude-opus-4-7 @none: same (no data) · no reasoning: measured on claude-opus-4-7 @high");
+  });
+});
+
 describe("models that do not reason", () => {
   // examples/coding-agent.json: 30 turns of 900 reasoning tokens each, measured on Gemini 3.5 Flash
   it("spend none: gpt-4o is billed 0 reasoning tokens", () => {
     const r = json(tokencost(["compare", "examples/coding-agent.json", "--models", "gpt-4o,gpt-6-luna", "--json", ...AT]));
     expect(byModel(r, "gpt-4o").tokens.reasoning).toBe(0);
     expect(byModel(r, "gpt-6-luna").tokens.reasoning).toBe(27_000);
+  });
+
+  it("as measured on a model that does not reason: no reasoning, said in the tokens column", () => {
+    const t = tokencost(["compare", "--models", "gpt-4o,gpt-4.1", "--measured-on", "gpt-4o", "--output", "100", "--reasoning", "50", ...AT]);
+    expect(t.stdout).toMatch(/│ gpt-4o +│ openai +│ — +│ as measured · no reasoning +│/);
   });
 
   it("--same-tokens bills them the workload's reasoning, and warns", () => {
@@ -220,7 +260,8 @@ describe("models show lists the measurements with their sources", () => {
     const opus = tokencost(["models", "show", "claude-opus-4-7", ...AT]).stdout;
     expect(opus).toMatch(/tokenizer +claude-4\.7: 1\.3× the tokens of claude-4\.6 for the same text \(1–1\.35\); 27 ratios by kind of text in --json/);
     const luna = tokencost(["models", "show", "gpt-6-luna", ...AT]).stdout;
-    expect(luna).toContain("high · aa-index-v4.3.2-per-task (v4.3.2, per-task, 2026-09): 19703.23 output tokens = 12744.49 reasoning + 6958.74 answer");
+    expect(luna).toContain("high · aa-index-v4.3.2-per-task (v4.3.2, per-task, 2026-09): 19,703.23 output tokens = 12,744.49 reasoning + 6,958.74 answer");
+    expect(luna).toContain("none · aa-index-v4.3.2-per-task (v4.3.2, per-task, 2026-09): 3,758.02 output tokens (no reasoning: all answer)");
     expect(luna).toMatch(/speed by effort +none 133 tok\/s · TTFT 0\.74 s/);
   });
 
