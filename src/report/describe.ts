@@ -113,7 +113,8 @@ export function scalingSentence(r: ReportResult): string | undefined {
   const plain = (x: ScalingInfo) => (x.kind === "as-measured" || x.kind === "no-reference") && !x.noReasoning && x.input === 1;
   if (plain(s) && others.every(plain)) return undefined;
   const band = bandText(r);
-  const lines = [`tokens ${scalingText(s)}: ${scalingReason(s)}${band ? ` · range ${band}` : ""}`];
-  for (const o of others) lines.push(`  pinned ${modelAt({ model: o.model, effort: o.effort })}: ${scalingText(o)}: ${scalingReason(o)}`);
+  const line = (x: ScalingInfo) => (x.kind === "same-tokens" ? `: ${scalingReason(x)}` : ` ${scalingText(x)}: ${scalingReason(x)}`);
+  const lines = [`tokens${line(s)}${band ? ` · range ${band}` : ""}`];
+  for (const o of others) lines.push(`  pinned ${modelAt({ model: o.model, effort: o.effort })}:${line(o)}`);
   return lines.join("\n");
 }
