@@ -97,7 +97,6 @@ const registry = new Registry([
 const price = (raw: Record<string, unknown>, model: string, opts: Partial<EstimateOptions> = {}) =>
   estimate(workload(raw), registry, model, { at: AT, ...opts });
 const usd = (e: ReturnType<typeof price>) => e.cost.total.toString();
-const codes = (e: ReturnType<typeof price>) => e.warnings.map((w) => w.code);
 const num = (f: Fraction) => Number(f.num) / Number(f.den);
 
 const CALL = { input: 1000, output: 100, reasoning: 200 };
