@@ -22,6 +22,7 @@ export type WarningCode =
   | "REASONING_KEPT" // --same-tokens bills reasoning to a model that does not reason
   | "REFERENCE_UNMEASURED" // the reference has no token measurements at its effort
   | "BAND_CONTEXT" // the high end of the range does not fit
+  | "NO_BAND" // the range cannot be counted exactly
   | "OVERRIDE";
 
 export interface Warning {

@@ -225,6 +225,25 @@ describe("scaling rules, one case a line (µ$ = input + 10 × (output + reasonin
     expect(pinned(price(raw, "ref", { defaultModelEffort: "low" })).kind).toBe("as-measured");
   });
 
+  it("a row's effort labels the row even when a pinned step of the same model comes first", () => {
+    const e = price({ model: "ref", steps: [{ model: "cand", ...CALL }, CALL] }, "cand", { defaultModelEffort: "low" });
+    expect([e.effort, e.scaling.candidate.effort]).toEqual(["low", "low"]);
+  });
+
+  it("a row at a model's default effort (null) is at its default, whatever the workload's effort", () => {
+    // the workload runs at low; the row asks for cand's default, high
+    const e = price({ model: "ref", effort: "low", ...CALL }, "cand", { defaultModelEffort: null });
+    expect(e.effort).toBe("high");
+  });
+
+  it("measuredOn's effort null is the reference's default, whatever the workload's effort", () => {
+    // ref@medium (its default) → cand@high: as in the basis case, 5,000 µ$
+    expect(usd(price({ measuredOn: { model: "ref", effort: null }, effort: "high", ...CALL }, "cand"))).toBe("0.005");
+    // without it, the workload's high applies to ref too: ref@high → cand@high on b-new:
+    // reasoning × 1,500/3,000 = 0.5 → 100, answer × 1,000/1,000 = 1 → 100: 1,000 + 2,000 = 3,000 µ$
+    expect(usd(price({ measuredOn: "ref", effort: "high", ...CALL }, "cand"))).toBe("0.003");
+  });
+
   it("effort null in a step is the model's default, inside a step that names another", () => {
     const e = price({ model: "ref", effort: "high", steps: [{ effort: null, ...CALL }] }, "ref");
     expect(e.effort).toBe("medium");
@@ -250,6 +269,18 @@ describe("scaling rules, one case a line (µ$ = input + 10 × (output + reasonin
     const e = estimate(workload({ model: "ref", input: 450, output: 200, reasoning: 100 }), small, "cand", { at: AT });
     expect(e.fits).toBe(true);
     expect(e.warnings).toContainEqual(expect.objectContaining({ code: "BAND_CONTEXT", message: "at the high end of its token range, cand: turn 1 needs 1,050 tokens, over its 1,000-token context window" }));
+  });
+
+  it("a range whose high end is past 2^53−1 tokens is not given, and that is said", () => {
+    // answer × 2 at the point (8e15, countable), × 2.4 at the high end (9.6e15, not)
+    const e = price({ model: "ref", output: 4e15 }, "cand");
+    expect(Number(e.tokens.output)).toBe(8e15);
+    expect(e.band).toBeUndefined();
+    expect(e.warnings.map((w) => w.code)).toContain("NO_BAND");
+  });
+
+  it("a count scaled past 2^53−1 at the estimate is an error naming the workload, place and model", () => {
+    expect(() => price({ model: "ref", steps: [{ output: 5e15 }] }, "cand")).toThrow(/^test\.json: steps\[0\]: 5000000000000000 tokens scale to more than 2\^53−1 tokens on cand$/);
   });
 
   it("no band when every factor is exact", () => {

@@ -71,10 +71,10 @@ export function compareCommand(program: Command, io: Io): void {
     const options = { at, allowRetired, ...scalingOptions(flags) };
     // --effort all: a row per effort each model was measured at (comparably with the reference);
     // the row's effort is the compared model's, so pinned steps keep their own.
-    const efforts = (m: Model): (Effort | undefined)[] => {
+    const efforts = (m: Model): (Effort | null | undefined)[] => {
       if (flags.effort !== "all") return [undefined];
       const measured = effortsToCompare(workload, registry, m, options);
-      return measured.length ? measured.map((e) => e ?? undefined) : [undefined];
+      return measured.length ? measured : [undefined];
     };
     const estimates: Estimate[] = candidates.flatMap((m) =>
       efforts(m).map((defaultModelEffort) => estimate(workload, registry, m.id, { ...options, defaultModelEffort })),

@@ -67,8 +67,9 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   const walk = pointWalk(workload, targets, label);
   const main = targets.main();
   const billed = bill(walk.ledger, main.id);
-  const scalings = distinct(targets.used.map((t) => t.scaling), main.id);
-  const { band, bandOverflow } = scalingBand(workload, targets, scalings, billed.cost.total);
+  const mainTarget = targets.mainTarget ?? targets.used.find((t) => t.pricing.model.id === main.id);
+  const scalings = distinct([...(mainTarget ? [mainTarget.scaling] : []), ...targets.used.map((t) => t.scaling)]);
+  const { band, bandOverflow, uncountable } = scalingBand(workload, targets, scalings, billed.cost.total);
 
   const serviceTier = options.serviceTier ?? workload.serviceTier ?? "standard";
   let total = totalSeconds(walk.time);
@@ -85,13 +86,13 @@ export function estimate(workload: Workload, registry: Registry, model: string |
     effort: scalings[0]!.candidate.effort,
     scaling: scalings[0]!,
     scalings,
-    speed: targets.used.find((t) => t.pricing.model.id === main.id)?.speed ?? speedAt(main, null),
+    speed: mainTarget?.speed ?? speedAt(main, null),
     lines: billed.lines,
     tokens: billed.tokens,
     cost: billed.cost,
     time: { total: nano(total), ttft: nano(walk.time.ttft), generation: nano(walk.time.generation), tools: nano(walk.time.tools), calls: walk.calls },
     fits: walk.overflow === undefined,
-    warnings: notices({ raised: targets.warnings(), bill: billed, time: walk.time, serviceTier, scalings, overflow: walk.overflow, bandOverflow }),
+    warnings: notices({ raised: targets.warnings(), bill: billed, time: walk.time, serviceTier, scalings, overflow: walk.overflow, bandOverflow, bandUncountable: Boolean(uncountable) }),
   };
   if (band) result.band = band;
   if (walk.overflow) result.overflow = walk.overflow;
@@ -117,7 +118,14 @@ function pointWalk(workload: Workload, targets: Targets, label: string): Walk {
  * The cost at the low and high ends of the scaling band, where it differs from the estimate. An
  * end too large to count exactly has no band (the estimate itself was counted).
  */
-function scalingBand(workload: Workload, targets: Targets, scalings: readonly Scaling[], point: Decimal): { band?: Estimate["band"]; bandOverflow?: Walk["overflow"] } {
+interface Band {
+  band?: Estimate["band"];
+  bandOverflow?: Walk["overflow"];
+  /** The high end scales some count past 2^53−1: no band to give. */
+  uncountable?: boolean;
+}
+
+function scalingBand(workload: Workload, targets: Targets, scalings: readonly Scaling[], point: Decimal): Band {
   if (!scalings.some(hasBand)) return {};
   let low: Walk;
   let high: Walk;
@@ -125,11 +133,11 @@ function scalingBand(workload: Workload, targets: Targets, scalings: readonly Sc
     low = walkSteps(workload.root, targets, "low");
     high = walkSteps(workload.root, targets, "high");
   } catch (e) {
-    if (e instanceof ScaledTooLarge) return {};
+    if (e instanceof ScaledTooLarge) return { uncountable: true };
     throw e;
   }
   const [l, h] = [billTotal(low.ledger), billTotal(high.ledger)];
-  const out: { band?: Estimate["band"]; bandOverflow?: Walk["overflow"] } = {};
+  const out: Band = {};
   if (l.cmp(point) !== 0 || h.cmp(point) !== 0) out.band = { low: l, high: h };
   if (high.overflow) out.bandOverflow = high.overflow;
   return out;
@@ -148,16 +156,13 @@ function representable(e: Estimate, label: string): void {
   }
 }
 
-/** One per reference × candidate × efforts, the main model's first (in workload order). */
-function distinct(all: readonly Scaling[], mainId: string): Scaling[] {
+/** One per reference × candidate × efforts, in the order given (the main one first). */
+function distinct(all: readonly Scaling[]): Scaling[] {
   const seen = new Set<string>();
-  const out = all.filter((s) => {
+  return all.filter((s) => {
     const key = JSON.stringify([s.reference, s.candidate, s.kind]);
     return seen.has(key) ? false : (seen.add(key), true);
   });
-  const i = out.findIndex((s) => s.candidate.model === mainId);
-  if (i > 0) out.unshift(...out.splice(i, 1));
-  return out;
 }
 
 // Seconds are floats (0.1 + 0.2 ≠ 0.3); rounded to the nanosecond, sums of short steps

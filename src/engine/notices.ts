@@ -17,6 +17,8 @@ export interface NoticeInputs {
   overflow: (Overflow & { path: string }) | undefined;
   /** Where the high end of the scaling band would not fit, though the estimate does. */
   bandOverflow: (Overflow & { path: string }) | undefined;
+  /** The high end of the band scales a count past 2^53−1. */
+  bandUncountable: boolean;
 }
 
 export function notices(x: NoticeInputs): Warning[] {
@@ -30,6 +32,7 @@ export function notices(x: NoticeInputs): Warning[] {
   if (x.serviceTier === "batch") {
     out.push(warning("BATCH_LATENCY", "batch requests complete asynchronously (within 24 h): time per run is not estimated"));
   }
+  if (x.bandUncountable) out.push(warning("NO_BAND", "the high end of this estimate's token range scales a count past 2^53−1 tokens: no range is given"));
   if (x.overflow) out.push(warning("CONTEXT", describeOverflow(x.overflow), x.overflow.model));
   else if (x.bandOverflow) {
     out.push(warning("BAND_CONTEXT", `at the high end of its token range, ${describeOverflow(x.bandOverflow)}`, x.bandOverflow.model));
@@ -55,7 +58,7 @@ function scalingNotices(s: Scaling, bill: Bill): Warning[] {
         return [
           warning(
             "REFERENCE_UNMEASURED",
-            `${ref} has no token measurements, so tokens measured there cannot be scaled: their output is priced as given (\`tokencost models show ${s.reference!.model}\` lists the efforts it was measured at)`,
+            `${ref} has no token measurements, so tokens measured there cannot be scaled: their output is priced as given (\`tokencost models show ${s.reference!.model}\` lists its measurements, if any)`,
           ),
         ];
       }

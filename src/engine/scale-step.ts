@@ -10,13 +10,13 @@ import type { Factors } from "./scaling.ts";
 
 /** Scaled counts past 2^53−1 cannot be priced exactly: the estimate says where and on what. */
 export class ScaledTooLarge extends TokencostError {
-  constructor(readonly model: string, path: CallStep["path"], n: number) {
-    super("WORKLOAD", `${formatPath(path)}: ${n} tokens scale to more than 2^53−1 tokens on ${model}`);
+  constructor(readonly model: string, path: CallStep["path"], what: string) {
+    super("WORKLOAD", `${formatPath(path)}: ${what} scale to more than 2^53−1 tokens on ${model}`);
   }
 }
 
-function checked(out: number, n: number, step: Scalable): number {
-  if (out > Number.MAX_SAFE_INTEGER) throw new ScaledTooLarge(step.model, step.path, n);
+function checked(out: number, what: () => string, step: Scalable): number {
+  if (out > Number.MAX_SAFE_INTEGER) throw new ScaledTooLarge(step.model, step.path, what());
   return out;
 }
 
@@ -26,11 +26,11 @@ interface Scalable {
   model: string;
 }
 
-const scaled = (n: number, f: Fraction, step: Scalable): number => (isOne(f) ? n : checked(scaleCount(n, f), n, step));
+const scaled = (n: number, f: Fraction, step: Scalable): number => (isOne(f) ? n : checked(scaleCount(n, f), () => `${n} tokens`, step));
 
 /** Reasoning: its own tokens × f_r, plus what a reasoning model thinks per output token measured. */
 const reasoningOf = (reasoning: number, output: number, f: Factors, step: Scalable): number =>
-  checked(scaleSum(reasoning, f.reasoning, output, f.reasoningFromOutput), reasoning + output, step);
+  checked(scaleSum(reasoning, f.reasoning, output, f.reasoningFromOutput), () => `${reasoning} reasoning tokens (with the reasoning added for ${output} output tokens)`, step);
 
 export function scaleCall(step: CallStep, f: Factors, model: string): CallStep {
   const at = { path: step.path, model };

@@ -80,7 +80,7 @@ export function resolveEffort(m: Model, requested: Effort | undefined): { effort
   if (requested === undefined) return { effort: fallback, explicit: false };
   if (m.usage?.reasons === false) {
     if (requested === "none") return { effort: null, explicit: false };
-    return { effort: null, explicit: false, problem: `${m.id} does not reason: effort ${requested} does not apply`, levels: "does not reason" };
+    return { effort: null, explicit: false, problem: `${m.id} does not reason: effort ${requested} does not apply`, levels: "does not reason: no effort applies" };
   }
   const levels = effortsOf(m);
   if (levels?.includes(requested)) return { effort: requested, explicit: true };

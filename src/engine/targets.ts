@@ -20,8 +20,11 @@ export interface TargetOptions {
   allowRetired?: boolean | undefined;
   /** --effort: every priced model at this level (a model without it at its default). */
   effort?: Effort | undefined;
-  /** compare --effort all: the effort of one row, for the steps the default model prices (pinned steps keep theirs). */
-  defaultModelEffort?: Effort | undefined;
+  /**
+   * compare --effort all: the effort of one row, for the steps the default model prices (pinned
+   * steps keep theirs); null is the model's own default, whatever the workload says.
+   */
+  defaultModelEffort?: Effort | null | undefined;
   /** --measured-on: where the workload's tokens were observed (replaces its own measuredOn). */
   measuredOn?: { name: string; effort?: Effort | undefined } | undefined;
   /** --same-tokens: price every model on the workload's own counts. */
@@ -55,6 +58,8 @@ export class Targets {
   private readonly notices: Warning[] = [];
   /** Every target in the order first used. */
   readonly used: Target[] = [];
+  /** The first target of a step the default model prices (not a pinned one): the main scaling. */
+  mainTarget: Target | undefined;
 
   constructor(
     private readonly workload: Workload,
@@ -102,20 +107,26 @@ export class Targets {
     const where = scope.pin ? `${this.label}: ${formatPath(scope.pin.path)}` : this.defaultWhere;
     const model = this.candidate(scope.pin);
     const stepEffort = scope.effort ?? undefined;
-    const requested = (scope.pin === undefined ? this.options.defaultModelEffort : undefined) ?? this.options.effort ?? stepEffort;
+    const row = scope.pin === undefined ? this.options.defaultModelEffort : undefined;
+    const requested = row === null ? undefined : (row ?? this.options.effort ?? stepEffort);
     const ref = this.options.sameTokens ? undefined : (scope.declared ?? scope.ranOn);
     const refModel = ref ? this.lookup(ref.name, ref.path) : undefined;
-    const refRequested = ref?.effort ?? stepEffort;
+    // A measuredOn effort of null is the reference's default, whatever the workload says.
+    const refRequested = ref?.effort === null ? undefined : (ref?.effort ?? stepEffort);
     const key = [model.id, requested, refModel?.id, refRequested].join("\u0000");
     let target = this.memo.get(key);
-    if (target) return target;
+    if (!target) target = this.resolve(model, where, requested, refModel, refRequested, key);
+    if (scope.pin === undefined) this.mainTarget ??= target;
+    return target;
+  }
 
+  private resolve(model: Model, where: string, requested: Effort | undefined, refModel: Model | undefined, refRequested: Effort | undefined, key: string): Target {
     const cand: Side = { model, effort: this.effortOf(model, requested, "priced") };
     let scaling: Scaling;
     if (this.options.sameTokens) scaling = unscaled("same-tokens", cand);
     else if (!refModel) scaling = unscaled("no-reference", cand);
     else scaling = scalingBetween({ model: refModel, effort: this.effortOf(refModel, refRequested, "measured") }, cand, this.registry.benchmarks);
-    target = { pricing: this.priced(model, where), scaling, speed: speedAt(model, cand.effort) };
+    const target = { pricing: this.priced(model, where), scaling, speed: speedAt(model, cand.effort) };
     this.memo.set(key, target);
     this.used.push(target);
     return target;
@@ -130,7 +141,8 @@ export class Targets {
     const ref = this.options.sameTokens ? undefined : (root.declared ?? root.ranOn);
     if (!ref) return [];
     const model = this.lookup(ref.name, ref.path);
-    return measuredEfforts({ model, effort: resolveEffort(model, ref.effort ?? root.effort ?? undefined).effort }, candidate);
+    const requested = ref.effort === null ? undefined : (ref.effort ?? root.effort ?? undefined);
+    return measuredEfforts({ model, effort: resolveEffort(model, requested).effort }, candidate);
   }
 
   private candidate(pin: ModelPin | undefined): Model {

@@ -44,7 +44,7 @@ const measuredOn = z
         return z.NEVER;
       }
     },
-    z.strictObject({ model: z.string().trim().min(1, "a model name cannot be empty"), effort: fromParser(parseEffort).optional() }),
+    z.strictObject({ model: z.string().trim().min(1, "a model name cannot be empty"), effort }),
   )
   .optional();
 // Every step may say at what effort it runs and where its tokens were measured.

@@ -14,7 +14,8 @@ export interface ModelPin {
 
 /** The model (and effort) on which token counts were observed (SPEC §8). */
 export interface ReferencePin extends ModelPin {
-  effort?: Effort;
+  /** null: the reference's default effort, whatever the workload's effort. */
+  effort?: Effort | null;
 }
 
 interface StepBase {

@@ -105,7 +105,8 @@ export function parseEffort(value: unknown): Effort {
 
 export interface Reference {
   model: string;
-  effort?: Effort;
+  /** null: the model's default effort. */
+  effort?: Effort | null;
 }
 
 /** Where token counts were measured: "model", "model@effort" or {"model", "effort"}. */

@@ -185,10 +185,10 @@ describe("formats", () => {
     const r = tokencost(["compare", "--models", "gemini-3.5-flash,gpt-5.4-mini", "--input", "1000", "--output", "100", "--format", "csv", ...AT]);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe(
-      "workload,model,provider,service_tier,usd_per_run,seconds_per_run,calls,input_tokens,cachedInput_tokens,cacheWrite_tokens,output_tokens,reasoning_tokens,input_usd,cachedInput_usd,cacheWrite_usd,output_usd,reasoning_usd,runs_per_month,usd_per_month,times_cheapest,fits,prices_as_of,effort,scaling,reference_model,reference_effort,output_factor,reasoning_factor,answer_factor,input_factor,basis,usd_per_run_low,usd_per_run_high",
+      "workload,model,provider,service_tier,usd_per_run,seconds_per_run,calls,input_tokens,cachedInput_tokens,cacheWrite_tokens,output_tokens,reasoning_tokens,input_usd,cachedInput_usd,cacheWrite_usd,output_usd,reasoning_usd,runs_per_month,usd_per_month,times_cheapest,fits,prices_as_of,effort,scaling,reference_model,reference_effort,output_factor,reasoning_factor,answer_factor,reasoning_per_answer,input_factor,basis,usd_per_run_low,usd_per_run_high",
     );
     // gpt-5.4-mini: 1,000 × 0.75 + 100 × 4.5 = 1,200 µ$; 3.85 s + 100/201 s
-    expect(lines[1]).toMatch(/^custom,gpt-5\.4-mini,openai,standard,0\.0012,4\.347512438,1,1000,0,0,100,0,0\.00075,0,0,0\.00045,0,,,1,true,2026-11-27,,no-reference,,,1,1,1,1,,,$/);
+    expect(lines[1]).toMatch(/^custom,gpt-5\.4-mini,openai,standard,0\.0012,4\.347512438,1,1000,0,0,100,0,0\.00075,0,0,0\.00045,0,,,1,true,2026-11-27,,no-reference,,,1,1,1,0,1,,,$/);
     expect(lines).toHaveLength(3);
   });
 
