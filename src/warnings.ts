@@ -31,6 +31,8 @@ export interface Warning {
   model?: string;
   /** What a line that folds one kind of warning over many models says of this one. */
   detail?: string;
+  /** The folded line's text, where one code covers several kinds (the class of an unknown rate). */
+  fold?: string;
 }
 
 export const warning = (code: WarningCode, message: string, model?: string): Warning =>

@@ -5,7 +5,8 @@ import { TokencostError } from "../errors.ts";
 import type { CheckReport, CheckRow } from "../report/check.ts";
 import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
 import type { Budget } from "../workload/types.ts";
-import { registryFor, comparisonNotices, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
+import { registryFor, writeOutput, writeStepSummary } from "./context.ts";
+import { comparisonNotices, writeWarnings } from "./warning-lines.ts";
 import type { Io, Outcome } from "./io.ts";
 import {
   addOutputOptions,
@@ -14,6 +15,7 @@ import {
   addScalingOptions,
   modelListOption,
   outputFormat,
+  warningMode,
   scalingOptions,
   secondsArg,
   usdArg,
@@ -42,6 +44,7 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
   addOutputOptions(cmd);
   cmd.action(async (args: string[], flags: Flags) => {
     const format = outputFormat(flags);
+    const mode = warningMode(flags);
     const registry = await registryFor(flags, io);
     const at = flags.at ?? io.today();
     const scaling = scalingOptions(flags);
@@ -87,7 +90,7 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       summary: { checks: checks.length, failed },
     };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderCheck);
-    writeWarnings(io, results, [...loaded.flatMap((l) => l.notices), ...comparisonNotices(results)]);
+    writeWarnings(io, results, [...loaded.flatMap((l) => l.notices), ...comparisonNotices(results)], mode);
     if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).checkMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });

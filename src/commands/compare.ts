@@ -6,7 +6,8 @@ import { hasServiceTier } from "../pricing/price-at.ts";
 import type { Effort } from "../names.ts";
 import type { Model } from "../pricing/registry.ts";
 import { markResults, resultOf, SCHEMA_VERSION, sortResults, type Report, type SortKey } from "../report/report.ts";
-import { registryFor, comparisonNotices, writeOutput, writeWarnings } from "./context.ts";
+import { registryFor, writeOutput } from "./context.ts";
+import { comparisonNotices, writeWarnings } from "./warning-lines.ts";
 import type { Io } from "./io.ts";
 import {
   addOutputOptions,
@@ -16,6 +17,7 @@ import {
   modelListOption,
   nonEmpty,
   outputFormat,
+  warningMode,
   scalingOptions,
   type OutputFlags,
   type PricingDateFlags,
@@ -27,7 +29,7 @@ import { loadWorkload } from "./workload-input.ts";
 type Flags = OutputFlags &
   PricingDateFlags &
   WorkloadFlags &
-  ScalingFlags & { models?: string[]; provider?: string; all?: boolean; sort: SortKey };
+  ScalingFlags & { models?: string[]; provider?: string; all?: boolean; sort: SortKey; excludeDeprecated?: boolean; excludePreview?: boolean };
 
 export function compareCommand(program: Command, io: Io): void {
   const cmd = program
@@ -37,7 +39,9 @@ export function compareCommand(program: Command, io: Io): void {
     .addOption(modelListOption("--models <ids>", "models to compare, a,b,c (repeatable)"))
     .option("--provider <provider>", "every model of one provider", nonEmpty("a provider"))
     .option("--all", "every model in the registry (the default; retired ones only with --allow-retired)")
-    .addOption(new Option("--sort <key>", "order rows by").choices(["cost", "time"]).default("cost"));
+    .addOption(new Option("--sort <key>", "order rows by").choices(["cost", "time"]).default("cost"))
+    .option("--exclude-deprecated", "leave out models that are deprecated on the pricing date")
+    .option("--exclude-preview", "leave out preview models");
   addWorkloadOptions(cmd);
   addScalingOptions(cmd, { all: true });
   addPricingDateOptions(cmd);
@@ -46,6 +50,7 @@ export function compareCommand(program: Command, io: Io): void {
     const chosen = [flags.models && "--models", flags.provider && "--provider", flags.all && "--all"].filter(Boolean);
     if (chosen.length > 1) throw new TokencostError("USAGE", `choose the models one way: ${chosen.join(", ")}`);
     const format = outputFormat(flags);
+    const mode = warningMode(flags);
     const registry = await registryFor(flags, io);
     const { workload, info, notices } = await loadWorkload(arg, flags, io);
     const at = flags.at ?? io.today();
@@ -76,6 +81,16 @@ export function compareCommand(program: Command, io: Io): void {
       const measured = effortsToCompare(workload, registry, m, options);
       return measured.length ? measured : [undefined];
     };
+    // Named models are kept: a filter is for the broad sweep, and a named model is a question.
+    const excluded = (m: Model) => {
+      const status = statusAt(m, at);
+      return (flags.excludeDeprecated && status === "deprecated") || (flags.excludePreview && status === "preview");
+    };
+    if (flags.excludeDeprecated || flags.excludePreview) {
+      for (const m of candidates) if (excluded(m)) skipped.push({ model: m.id, reason: statusAt(m, at) });
+      candidates = candidates.filter((m) => !excluded(m));
+      if (candidates.length === 0) throw new TokencostError("USAGE", "no model left to compare once deprecated and preview models are left out");
+    }
     const estimates: Estimate[] = candidates.flatMap((m) =>
       efforts(m).map((defaultModelEffort) => estimate(workload, registry, m.id, { ...options, defaultModelEffort })),
     );
@@ -91,6 +106,6 @@ export function compareCommand(program: Command, io: Io): void {
     };
     if (skipped.length) report.skipped = skipped;
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    writeWarnings(io, results, [...notices, ...comparisonNotices(results)]);
+    writeWarnings(io, results, [...notices, ...comparisonNotices(results)], mode);
   });
 }

@@ -5,8 +5,6 @@ import { Registry } from "../pricing/registry.ts";
 import type { Paint } from "../report/paint.ts";
 import { plain } from "../report/paint.ts";
 import type { Format } from "../report/formats.ts";
-import type { ReportResult } from "../report/report.ts";
-import { warning, type Warning } from "../warnings.ts";
 import type { Io } from "./io.ts";
 import type { OutputFlags } from "./options.ts";
 import { toJson } from "../report/json.ts";
@@ -81,58 +79,6 @@ export async function writeOutput<R>(io: Io, format: Format, report: R, renderer
   }
   const render = await renderer();
   io.stdout.write(render(report, format, format === "table" ? await paintFor(io) : undefined));
-}
-
-/** Routine across many models: one line each, naming the models. */
-const GROUPED: Record<string, string> = {
-  SPEED_UNKNOWN: "no output-speed figure, time unknown",
-  TTFT_UNKNOWN: "time to first token unknown, counted as 0 s",
-  EFFORT: "effort not on record, the model's default effort used",
-  NO_COMMON_MEASUREMENT: "no token measurement in common with the reference, output priced as measured",
-};
-
-/**
- * What a comparison must say aloud about its tokens (SPEC §8): that --same-tokens compares per
- * token, or that the workload names no model its counts were measured on.
- */
-export function comparisonNotices(results: readonly ReportResult[]): Warning[] {
-  const kinds = new Set(results.flatMap((r) => [r.tokens.scaling, ...(r.tokens.scalings ?? [])].map((s) => s.kind)));
-  const out: Warning[] = [];
-  if (kinds.has("same-tokens")) {
-    out.push(warning("SAME_TOKENS", "--same-tokens: every model is priced on the workload's own token counts (a per-token comparison, not per task)"));
-  }
-  if (kinds.has("no-reference") && new Set(results.map((r) => r.model)).size > 1) {
-    out.push(warning("NO_REFERENCE", 'the workload does not say which model its token counts were measured on, so every model is priced on the same counts: add "measuredOn" or pass --measured-on MODEL[@EFFORT]'));
-  }
-  return out;
-}
-
-/**
- * Warnings on stderr. For one model every one is printed; across many, the routine
- * ones (missing speed figures) are grouped so the rare ones stand out.
- */
-export function writeWarnings(io: Io, results: readonly ReportResult[], extra: readonly Warning[] = []): void {
-  const lines: string[] = extra.map((w) => w.message);
-  const seen = new Set<string>(lines);
-  const grouped = new Map<string, string[]>();
-  for (const r of results) {
-    for (const w of r.warnings) {
-      if (results.length > 1 && Object.hasOwn(GROUPED, w.code)) {
-        const models = grouped.get(w.code) ?? [];
-        const item = w.detail ? `${w.model} (${w.detail})` : w.model;
-        if (item && !models.includes(item)) models.push(item);
-        grouped.set(w.code, models);
-      } else if (!seen.has(w.message)) {
-        seen.add(w.message);
-        lines.push(w.message);
-      }
-    }
-  }
-  for (const [code, models] of grouped) {
-    const list = models.length > 6 ? `${models.slice(0, 6).join(", ")} and ${models.length - 6} more` : models.join(", ");
-    lines.push(`${GROUPED[code]}: ${list}`);
-  }
-  if (lines.length > 0) io.stderr.write(lines.map((l) => `warning: ${l}\n`).join(""));
 }
 
 /**

@@ -4,7 +4,8 @@ import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import { diffRow, type DiffReport } from "../report/diff-row.ts";
 import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
-import { registryFor, comparisonNotices, writeOutput, writeStepSummary, writeWarnings } from "./context.ts";
+import { registryFor, writeOutput, writeStepSummary } from "./context.ts";
+import { comparisonNotices, writeWarnings } from "./warning-lines.ts";
 import type { Io, Outcome } from "./io.ts";
 import {
   addOutputOptions,
@@ -12,6 +13,7 @@ import {
   addScalingOptions,
   modelListOption,
   outputFormat,
+  warningMode,
   percentArg,
   scalingOptions,
   usdArg,
@@ -39,6 +41,7 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
   cmd.action(async (baseArg: string, headArg: string, flags: Flags) => {
     if (baseArg === "-" && headArg === "-") throw new TokencostError("USAGE", "only one of BASE and HEAD can be - (stdin)");
     const format = outputFormat(flags);
+    const mode = warningMode(flags);
     const registry = await registryFor(flags, io);
     const at = flags.at ?? io.today();
     const one = async (arg: string) => {
@@ -72,7 +75,7 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
     };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderDiff);
     const results = pairs.flatMap(([b, h]) => [resultOf(b), resultOf(h)]);
-    writeWarnings(io, results, comparisonNotices(results));
+    writeWarnings(io, results, comparisonNotices(results), mode);
     if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).diffMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });

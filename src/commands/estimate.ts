@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { DAYS_PER_MONTH, describeOverflow, estimate } from "../engine/estimate.ts";
-import { TokencostError } from "../errors.ts";
+import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { markResults, resultOf, SCHEMA_VERSION, type Report } from "../report/report.ts";
-import { registryFor, comparisonNotices, writeOutput, writeWarnings } from "./context.ts";
+import { registryFor, writeOutput } from "./context.ts";
+import { comparisonNotices, writeWarnings } from "./warning-lines.ts";
 import type { Io } from "./io.ts";
 import {
   addOutputOptions,
@@ -11,6 +11,7 @@ import {
   addWorkloadOptions,
   modelListOption,
   outputFormat,
+  warningMode,
   scalingOptions,
   type OutputFlags,
   type PricingDateFlags,
@@ -33,21 +34,20 @@ export function estimateCommand(program: Command, io: Io): void {
   addOutputOptions(cmd);
   cmd.action(async (arg: string | undefined, flags: Flags) => {
     const format = outputFormat(flags);
+    const mode = warningMode(flags);
     const registry = await registryFor(flags, io);
     const { workload, info, notices } = await loadWorkload(arg, flags, io);
     const at = flags.at ?? io.today();
     const names: (string | undefined)[] = flags.model ?? [undefined];
     const options = { at, allowRetired: Boolean(flags.allowRetired), ...scalingOptions(flags) };
+    // A calculator answers "what would 1M in + 1M out cost" even where it does not fit: the
+    // report says so (fits: false, the turn, size and limit), and `check` fails it.
     const estimates = names.map((name) => estimate(workload, registry, name, options));
-    // One model that cannot hold the workload is an error; among several it is a finding.
-    const single = estimates.length === 1 ? estimates[0]! : undefined;
-    if (single?.overflow) {
-      throw new TokencostError("CONTEXT", `${workload.label}: does not fit — ${describeOverflow(single.overflow)}`, "try `tokencost compare` to find models it fits");
-    }
     const results = estimates.map(resultOf);
     if (results.length > 1) markResults(results);
     const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, results };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    writeWarnings(io, results, [...notices, ...comparisonNotices(results)]);
+    // One model's breakdown shows its overflow under the table: not again on stderr.
+    writeWarnings(io, results, [...notices, ...comparisonNotices(results)], mode, results.length === 1 && format !== "json" ? ["CONTEXT"] : []);
   });
 }

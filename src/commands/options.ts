@@ -3,6 +3,7 @@ import { isIsoDay } from "../dates.ts";
 import { TokencostError } from "../errors.ts";
 import { SERVICE_TIER_HINT, SERVICE_TIER_NAME } from "../names.ts";
 import { FORMATS, type Format } from "../report/formats.ts";
+import type { WarningMode } from "./warning-lines.ts";
 import type { Effort } from "../names.ts";
 import { parseCount, parseDuration, parseEffort, parseFraction, parsePercent, parseReference, parseTokenCount, parseUsd, type Reference } from "../workload/values.ts";
 
@@ -61,13 +62,22 @@ export interface OutputFlags {
   format?: Format;
   json?: boolean;
   pricing?: string[];
+  verbose?: boolean;
+  quiet?: boolean;
 }
 
 export function addOutputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option("--format <format>", "output format (default: table)").choices(FORMATS))
     .option("--json", "short for --format json")
-    .option("--pricing <file>", "merge a pricing file over the bundled registry (repeatable)", collectPaths);
+    .option("--pricing <file>", "merge a pricing file over the bundled registry (repeatable)", collectPaths)
+    .option("--verbose", "every warning on its own line (they are folded by kind across models)")
+    .option("--quiet", "no warnings on stderr (JSON keeps them)");
+}
+
+export function warningMode(flags: OutputFlags): WarningMode {
+  if (flags.verbose && flags.quiet) throw new TokencostError("USAGE", "--verbose contradicts --quiet");
+  return flags.quiet ? "quiet" : flags.verbose ? "verbose" : "folded";
 }
 
 export function outputFormat(flags: OutputFlags): Format {

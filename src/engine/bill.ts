@@ -57,7 +57,9 @@ export function bill(ledger: Ledger, mainId: string): Bill {
       cost.total = cost.total.add(usd);
       if (band.unknown.includes(cls)) {
         const where = band.label === "base" ? "" : ` (prompts ${band.label})`;
-        warnings.push(warning("RATE_UNKNOWN", `${id}: the ${CLASS_NAMES[cls]} rate${where} is unknown; priced at $${band.rates[cls].toString()} per million`, id));
+        const w = warning("RATE_UNKNOWN", `${id}: the ${CLASS_NAMES[cls]} rate${where} is unknown; priced at $${band.rates[cls].toString()} per million`, id);
+        const fallback = band.label !== "base" ? "the base rate" : cls === "cacheWrite1h" ? "a cache write" : "input";
+        warnings.push({ ...w, fold: `${CLASS_NAMES[cls]} rate${where} unknown (priced as ${fallback})` });
       } else if (band.fallback.includes(cls)) {
         warnings.push(warning("NO_1H_CACHE_RATE", `${id}: no 1-hour cache-write rate; priced at its default cache-write rate`, id));
       }

@@ -25,7 +25,7 @@ export function lifecycleNotices(model: Model, at: string): Warning[] {
   switch (statusAt(model, at)) {
     case "deprecated":
       if (!date) return [warning("DEPRECATED", `${model.id} is deprecated (no shutdown date announced)${replacement}`, model.id)];
-      if (date > at) return [warning("DEPRECATED", `${model.id} is deprecated: shuts down on ${date} (in ${daysBetween(at, date)} days)${replacement}`, model.id)];
+      if (date > at) return [{ ...warning("DEPRECATED", `${model.id} is deprecated: shuts down on ${date} (in ${daysBetween(at, date)} days)${replacement}`, model.id), detail: `shuts down ${date}` }];
       return [warning("DEPRECATED", `${model.id} shut down on ${date}; its requests now bill at the rates scheduled from then${replacement}`, model.id)];
     case "retired":
       return [warning("RETIRED", `${model.id} was retired${date ? ` on ${date}` : ""} and no longer serves requests${replacement}`, model.id)];

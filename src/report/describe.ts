@@ -118,3 +118,6 @@ export function scalingSentence(r: ReportResult): string | undefined {
   for (const o of others) lines.push(`  pinned ${modelAt({ model: o.model, effort: o.effort })}:${line(o)}`);
   return lines.join("\n");
 }
+
+/** "current", "preview", "deprecated 2027-01-14" (its shutdown date, where known). */
+export const statusText = (r: ReportResult): string => (r.status === "deprecated" && r.deprecationDate ? `deprecated ${r.deprecationDate}` : r.status);

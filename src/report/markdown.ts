@@ -1,5 +1,5 @@
 import { formatInt, formatRate, formatRatio, formatSeconds, formatUsd } from "./format.ts";
-import { bandText, lineLabel, monthSentence, scalingSentence, scalingText, timeSentence, totalTokens, workloadTitle } from "./describe.ts";
+import { bandText, statusText, lineLabel, monthSentence, scalingSentence, scalingText, timeSentence, totalTokens, workloadTitle } from "./describe.ts";
 import type { Report, ReportResult } from "./report.ts";
 
 // GitHub-flavoured markdown, for PR comments and job summaries.
@@ -36,11 +36,13 @@ function breakdown(report: Report, r: ReportResult): string {
 function comparison(report: Report): string {
   const monthly = report.results.some((r) => r.perMonth);
   const banded = report.results.some((r) => bandText(r));
-  const head = ["model", "provider", "effort", "tokens", "cost/run", ...(banded ? ["range"] : []), "time/run", ...(monthly ? ["per month"] : []), "× cheapest", "fits", ""];
-  const aligns = ["---", "---", "---", "---", "---:", ...(banded ? ["---:"] : []), "---:", ...(monthly ? ["---:"] : []), "---:", "---", "---"];
+  const statuses = report.results.some((r) => r.status !== "current");
+  const head = ["model", "provider", ...(statuses ? ["status"] : []), "effort", "tokens", "cost/run", ...(banded ? ["range"] : []), "time/run", ...(monthly ? ["per month"] : []), "× cheapest", "fits", ""];
+  const aligns = ["---", "---", ...(statuses ? ["---"] : []), "---", "---", "---:", ...(banded ? ["---:"] : []), "---:", ...(monthly ? ["---:"] : []), "---:", "---", "---"];
   const rows = report.results.map((r) => [
     `\`${r.model}\``,
     r.provider,
+    ...(statuses ? [statusText(r)] : []),
     r.effort ?? "—",
     scalingText(r.tokens.scaling),
     r.cheapest ? `**${formatUsd(r.cost.total)}**` : formatUsd(r.cost.total),

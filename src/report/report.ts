@@ -66,6 +66,8 @@ export interface ReportResult {
   name: string;
   provider: string;
   status: string;
+  /** The announced shutdown date, if any. */
+  deprecationDate: string | null;
   /** The reasoning effort the model runs at (null: its unnamed default, or none to choose). */
   effort: string | null;
   pricesAsOf: string | null;
@@ -150,6 +152,7 @@ export function resultOf(e: Estimate): ReportResult {
     name: m.name,
     provider: m.provider,
     status: e.status,
+    deprecationDate: m.deprecationDate ?? null,
     effort: e.effort,
     pricesAsOf: m.pricesAsOf ?? null,
     source: m.source ?? null,
@@ -206,11 +209,17 @@ export function sortResults(results: readonly ReportResult[], sort: SortKey): Re
   );
 }
 
-/** Marks the cheapest and the fastest model that fits, and each cost as a multiple of the cheapest. */
+/**
+ * Marks the cheapest and the fastest model that fits, and each cost as a multiple of the
+ * cheapest. Only current models are crowned (a model shutting down in days is no answer to
+ * "which should we use"), unless no current model fits.
+ */
 export function markResults(results: ReportResult[]): ReportResult[] {
   const fitting = results.filter((r) => r.fits);
-  const cheapest = [...fitting].sort(byCost)[0];
-  const fastest = fitting.filter((r) => r.seconds.total !== null).sort(byTime)[0];
+  const current = fitting.filter((r) => r.status === "current");
+  const pool = current.length > 0 ? current : fitting;
+  const cheapest = [...pool].sort(byCost)[0];
+  const fastest = pool.filter((r) => r.seconds.total !== null).sort(byTime)[0];
   for (const r of results) {
     r.cheapest = r === cheapest;
     r.fastest = r === fastest;

@@ -1,6 +1,6 @@
 import Table from "cli-table3";
 import { formatInt, formatRate, formatRatio, formatSeconds, formatUsd } from "./format.ts";
-import { bandText, lineLabel, monthSentence, scalingSentence, scalingText, timeSentence, totalTokens, workloadTitle } from "./describe.ts";
+import { bandText, statusText, lineLabel, monthSentence, scalingSentence, scalingText, timeSentence, totalTokens, workloadTitle } from "./describe.ts";
 import { plain, type Paint } from "./paint.ts";
 import type { Report, ReportResult } from "./report.ts";
 
@@ -47,8 +47,9 @@ function renderBreakdown(report: Report, r: ReportResult, paint: Paint): string 
 function renderComparison(report: Report, paint: Paint): string {
   const monthly = report.results.some((r) => r.perMonth);
   const banded = report.results.some((r) => bandText(r));
-  const head = ["model", "provider", "effort", "tokens", "cost/run", ...(banded ? ["range"] : []), "time/run", ...(monthly ? ["per month"] : []), "× cheapest", "fits", ""];
-  const aligns: ("left" | "right")[] = ["left", "left", "left", "left", "right", ...(banded ? ["right" as const] : []), "right", ...(monthly ? ["right" as const] : []), "right", "left", "left"];
+  const statuses = report.results.some((r) => r.status !== "current");
+  const head = ["model", "provider", ...(statuses ? ["status"] : []), "effort", "tokens", "cost/run", ...(banded ? ["range"] : []), "time/run", ...(monthly ? ["per month"] : []), "× cheapest", "fits", ""];
+  const aligns: ("left" | "right")[] = ["left", "left", ...(statuses ? ["left" as const] : []), "left", "left", "right", ...(banded ? ["right" as const] : []), "right", ...(monthly ? ["right" as const] : []), "right", "left", "left"];
   const t = newTable(head.map((h) => paint.bold(h)), aligns);
   for (const r of report.results) {
     const marks = [r.cheapest ? "cheapest" : "", r.fastest ? "fastest" : ""].filter(Boolean).join(", ");
@@ -56,6 +57,7 @@ function renderComparison(report: Report, paint: Paint): string {
     t.push([
       r.model,
       r.provider,
+      ...(statuses ? [statusText(r)] : []),
       r.effort ?? "—",
       scalingText(r.tokens.scaling),
       r.cheapest ? paint.green(cost) : cost,

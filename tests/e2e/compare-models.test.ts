@@ -24,12 +24,16 @@ describe("tokencost compare", () => {
     expect(rows.some((x) => x.status === "retired")).toBe(false);
     const costs = rows.map((x) => x.cost.total);
     expect(costs).toEqual([...costs].sort((a, b) => a - b));
-    expect(rows[0]!.cheapest).toBe(true);
-    expect(rows[0]!.timesCheapest).toBe(1);
-    expect(rows.filter((x) => x.cheapest)).toHaveLength(1);
+    // crowned: the cheapest and the fastest *current* model (not one shutting down in days)
+    const current = rows.filter((x) => x.status === "current");
+    const cheapest = rows.filter((x) => x.cheapest);
+    expect(cheapest).toEqual([current[0]]);
+    expect(cheapest[0]!.timesCheapest).toBe(1);
+    expect(rows.some((x) => x.status === "deprecated" && x.cost.total < cheapest[0]!.cost.total)).toBe(true); // gpt-5-nano
     const fastest = rows.filter((x) => x.fastest);
     expect(fastest).toHaveLength(1);
-    const times = rows.map((x) => x.seconds.total).filter((t): t is number => t !== null);
+    expect(fastest[0]!.status).toBe("current");
+    const times = current.map((x) => x.seconds.total).filter((t): t is number => t !== null);
     expect(fastest[0]!.seconds.total).toBe(Math.min(...times));
   });
 
@@ -60,12 +64,37 @@ describe("tokencost compare", () => {
   });
 
   it("--models a,b,c compares exactly those, with × cheapest", () => {
-    const rows: Row[] = json(tokencost(["compare", "--models", "gemini-3.5-flash,gemini-3-flash-preview", "--input", "1000", "--output", "1000", "--json", ...AT])).results;
-    // 3 Flash is a third of 3.5 Flash: (1,000 × 0.5 + 1,000 × 3) vs (1,000 × 1.5 + 1,000 × 9)
-    expect(rows.map((x) => [x.model, x.cost.total, x.timesCheapest])).toEqual([
-      ["gemini-3-flash-preview", 0.0035, 1],
-      ["gemini-3.5-flash", 0.0105, 3],
+    const rows: Row[] = json(tokencost(["compare", "--models", "gemini-3.5-flash,gpt-5.4-mini", "--input", "1000", "--output", "1000", "--json", ...AT])).results;
+    // (1,000 × 0.75 + 1,000 × 4.5) vs (1,000 × 1.5 + 1,000 × 9): 5,250 and 10,500 µ$, ×2
+    expect(rows.map((x) => [x.model, x.cost.total, x.timesCheapest, x.cheapest])).toEqual([
+      ["gpt-5.4-mini", 0.00525, 1, true],
+      ["gemini-3.5-flash", 0.0105, 2, false],
     ]);
+  });
+
+  it("a preview model is ranked and shown with its status, but a current one is crowned", () => {
+    const r = tokencost(["compare", "--models", "gemini-3.5-flash,gemini-3-flash-preview", "--input", "1000", "--output", "1000", "--json", ...AT]);
+    const rows: Row[] = json(r).results;
+    // 3 Flash (preview) is a third of 3.5 Flash: 3,500 µ$ vs 10,500 µ$, 1/3 of the crowned one's
+    expect(rows.map((x) => [x.model, x.status, x.cost.total, x.cheapest])).toEqual([
+      ["gemini-3-flash-preview", "preview", 0.0035, false],
+      ["gemini-3.5-flash", "current", 0.0105, true],
+    ]);
+    expect(rows[0]!.timesCheapest).toBeCloseTo(1 / 3, 12);
+    const table = tokencost(["compare", "--models", "gemini-3.5-flash,gemini-3-flash-preview", "--input", "1000", "--output", "1000", ...AT]).stdout;
+    expect(table).toMatch(/│ gemini-3-flash-preview │ google +│ preview +│/);
+  });
+
+  it("only when nothing current fits is a preview or deprecated model crowned", () => {
+    const rows: Row[] = json(tokencost(["compare", "--models", "gpt-4o,gemini-3-flash-preview", "--input", "1000", "--json", ...AT])).results;
+    expect(rows.filter((x) => x.cheapest).map((x) => x.model)).toEqual(["gemini-3-flash-preview"]); // $0.0005 vs $0.0025
+  });
+
+  it("--exclude-deprecated and --exclude-preview leave them out, and say so", () => {
+    const r = json(tokencost(["compare", "--all", "--exclude-deprecated", "--exclude-preview", "--input", "1000", "--json", ...AT]));
+    expect(r.results.every((x: Row) => x.status === "current")).toBe(true);
+    expect(r.skipped).toContainEqual({ model: "gpt-4o", reason: "deprecated" });
+    expect(r.skipped).toContainEqual({ model: "gemini-3-flash-preview", reason: "preview" });
   });
 
   it("a model the workload does not fit is marked, not fatal", () => {
@@ -79,10 +108,21 @@ describe("tokencost compare", () => {
     expect(tokencost(["compare", "--models", "gpt-4o,gemini-3.5-flash", ...AT], { input: JSON.stringify(big) }).stdout).toContain("no (turn 5)");
   });
 
-  it("estimate on one model that does not fit is an error naming the turn", () => {
+  it("estimate on one model that does not fit is priced, and says where it does not fit", () => {
     const big = { agent: { system: 100000, turns: 30, perTurn: { input: 5000, output: 1000 } } };
-    const msg = expectInputError(tokencost(["estimate", "--model", "gpt-4o", ...AT], { input: JSON.stringify(big) }));
-    expect(msg).toContain("stdin: does not fit — gpt-4o: turn 5 needs 130,000 tokens, over its 128,000-token context window");
+    const r = tokencost(["estimate", "--model", "gpt-4o", ...AT], { input: JSON.stringify(big) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("does not fit: gpt-4o: turn 5 needs 130,000 tokens, over its 128,000-token context window");
+    // said once: on stdout, under the table, not again on stderr
+    expect(r.stderr).not.toContain("turn 5 needs");
+    const j = json(tokencost(["estimate", "--model", "gpt-4o", "--json", ...AT], { input: JSON.stringify(big) }));
+    expect(j.results[0]).toMatchObject({ fits: false, overflow: { turn: 5, size: 130000, limit: 128000, kind: "context" } });
+  });
+
+  it("a calculator calculates: 1M in + 1M out on Gemini 3.5 Flash is $10.50, over its context", () => {
+    // 1,000,000 × 1.5 + 1,000,000 × 9 = 10,500,000 µ$
+    const r = json(tokencost(["estimate", "--model", "gemini-3.5-flash", "--input", "1M", "--output", "1M", "--json", ...AT]));
+    expect([r.results[0].usdExact, r.results[0].fits]).toEqual(["10.5", false]);
   });
 
   it("per month is a column when runs are set", () => {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { expectInputError, json, tempFile, tokencost } from "./spawn.ts";
+
+// SPEC §4: warnings on stderr are folded so that a run over 90 models prints a handful of lines;
+// --verbose lists each, --quiet none; JSON keeps every warning on its result.
+
+const AT = ["--at", "2026-11-28"];
+const lines = (stderr: string) => stderr.split("\n").filter(Boolean);
+
+describe("warnings, folded by kind", () => {
+  const folded = tokencost(["compare", "examples/coding-agent.json", ...AT]);
+  const verbose = tokencost(["compare", "examples/coding-agent.json", "--verbose", ...AT]);
+
+  it("compare --all prints one line per kind, naming a few models and counting the rest", () => {
+    expect(folded.code).toBe(0);
+    const l = lines(folded.stderr);
+    expect(l.length).toBeLessThanOrEqual(12);
+    expect(l.every((x) => x.startsWith("warning: "))).toBe(true);
+    // 15 models bill cache writes at a rate the registry does not know
+    expect(l).toContainEqual(expect.stringMatching(/^warning: cache write rate unknown \(priced as input\): \d+ models — mistral-small-2603, .*, … \(--verbose lists them\)$/));
+    expect(l).toContainEqual(expect.stringMatching(/^warning: deprecated: \d+ models — gpt-5-nano \(shuts down 2026-12-11\), /));
+  });
+
+  it("--verbose lists each warning; folded, the same kinds are all there", () => {
+    const v = lines(verbose.stderr);
+    expect(v.length).toBeGreaterThan(40);
+    expect(v).toContain("warning: mistral-small-2603: the cache write rate is unknown; priced at $0.15 per million");
+    expect(lines(folded.stderr)).not.toContain("warning: mistral-small-2603: the cache write rate is unknown; priced at $0.15 per million");
+  });
+
+  it("--quiet prints none, and JSON keeps every one", () => {
+    const q = tokencost(["compare", "examples/coding-agent.json", "--quiet", ...AT]);
+    expect([q.code, q.stderr]).toEqual([0, ""]);
+    const j = json(tokencost(["compare", "examples/coding-agent.json", "--json", "--quiet", ...AT]));
+    const all = j.results.flatMap((r: { warnings: { code: string; model?: string }[] }) => r.warnings);
+    expect(all.filter((w: { code: string; model?: string }) => w.code === "RATE_UNKNOWN" && w.model === "mistral-small-2603")).toHaveLength(1);
+  });
+
+  it("--verbose and --quiet together are a usage error", () => {
+    expect(expectInputError(tokencost(["compare", "examples/coding-agent.json", "--verbose", "--quiet", ...AT]))).toBe("tokencost: --verbose contradicts --quiet");
+  });
+
+  it("a 1-hour TTL on models without a 1-hour rate is one folded line", () => {
+    const w = tempFile("ttl.json", { model: "claude-sonnet-4-6", agent: { system: 8000, turns: 5, perTurn: { input: 500, output: 100 }, caching: { ttl: "1h" } } });
+    const l = lines(tokencost(["compare", w, ...AT]).stderr);
+    expect(l.filter((x) => x.includes("1-hour cache-write rate"))).toEqual([expect.stringMatching(/^warning: no 1-hour cache-write rate \(priced at the default cache-write rate\): \d+ models — /)]);
+  });
+
+  it("one model's warning reads as itself", () => {
+    const r = tokencost(["compare", "--models", "gpt-4o,gemini-3.5-flash", "--input", "1000", ...AT]);
+    expect(lines(r.stderr)).toContain("warning: gpt-4o is deprecated: shuts down on 2027-01-14 (in 47 days); replacement: gpt-6-luna");
+  });
+});
