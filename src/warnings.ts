@@ -23,6 +23,7 @@ export type WarningCode =
   | "REFERENCE_UNMEASURED" // the reference has no token measurements at its effort
   | "BAND_CONTEXT" // the high end of the range does not fit
   | "NO_BAND" // the range cannot be counted exactly
+  | "PEAK_HOURS" // priced off-peak; peak hours cost more
   | "OVERRIDE";
 
 export interface Warning {

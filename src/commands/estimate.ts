@@ -47,7 +47,7 @@ export function estimateCommand(program: Command, io: Io): void {
     if (results.length > 1) markResults(results);
     const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, results };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    // One model's breakdown shows its overflow under the table: not again on stderr.
-    writeWarnings(io, results, [...notices, ...comparisonNotices(results)], mode, results.length === 1 && format !== "json" ? ["CONTEXT"] : []);
+    // One model's breakdown shows its overflow and its peak-hour price: not again on stderr.
+    writeWarnings(io, results, [...notices, ...comparisonNotices(results)], mode, results.length === 1 && format !== "json" ? ["CONTEXT", "PEAK_HOURS"] : []);
   });
 }

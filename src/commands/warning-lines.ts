@@ -24,6 +24,7 @@ const FOLDED: Partial<Record<Warning["code"], string>> = {
   NO_COMMON_MEASUREMENT: "no token measurement in common with the reference, output priced as measured",
   REASONING_KEPT: "do not reason, but --same-tokens bills them reasoning tokens",
   OVERRIDE: "priced from an override file",
+  PEAK_HOURS: "priced at off-peak rates (--tier peak for peak hours)",
 };
 const SHOWN = 6;
 

@@ -1,4 +1,4 @@
-import type { Decimal } from "../decimal.ts";
+import { Decimal } from "../decimal.ts";
 import { TokencostError } from "../errors.ts";
 import type { Effort } from "../names.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
@@ -7,8 +7,8 @@ import type { Model, Registry } from "../pricing/registry.ts";
 import type { Runs, Workload } from "../workload/types.ts";
 import type { Warning } from "../warnings.ts";
 import type { Overflow } from "./agent.ts";
-import { bill, billTotal, TOKEN_CLASSES, type PricedLine, type TokenClass } from "./bill.ts";
-import { notices } from "./notices.ts";
+import { bill, billTotal, TOKEN_CLASSES, type Bill, type PricedLine, type TokenClass } from "./bill.ts";
+import { notices, type Peak } from "./notices.ts";
 import { hasBand, type Scaling } from "./scaling.ts";
 import { ScaledTooLarge } from "./scale-step.ts";
 import { speedAt, Targets, type TargetOptions } from "./targets.ts";
@@ -20,6 +20,7 @@ export { effortsToCompare } from "./targets.ts";
 export { TOKEN_CLASSES, type PricedLine, type TokenClass };
 
 export const DAYS_PER_MONTH = 30;
+const ZERO = Decimal.ZERO;
 
 /** SPEC §5: a month is 30 days of daily runs. */
 export const runsPerMonth = (runs: Runs): number => runs.count * (runs.per === "day" ? DAYS_PER_MONTH : 1);
@@ -57,6 +58,8 @@ export interface Estimate {
   fits: boolean;
   overflow?: Overflow & { path: string };
   perMonth?: { runs: bigint; usd: Decimal; seconds: number | null; band?: { low: Decimal; high: Decimal } };
+  /** Priced at a time-of-day discount (DeepSeek's off-peak): what the run costs at peak hours. */
+  peak?: { multiplier: number; usd: Decimal };
   warnings: Warning[];
 }
 
@@ -72,6 +75,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   const { band, bandOverflow, uncountable } = scalingBand(workload, targets, scalings, billed.cost.total);
 
   const serviceTier = options.serviceTier ?? workload.serviceTier ?? "standard";
+  const peaks = peakPrices(targets, billed, serviceTier);
   let total = totalSeconds(walk.time);
   if (![walk.time.ttft, walk.time.generation, walk.time.tools, total ?? 0].every(Number.isFinite)) {
     throw new TokencostError("WORKLOAD", `${label}: the time per run is too large to represent (check toolSeconds, turns and repeat)`);
@@ -92,8 +96,10 @@ export function estimate(workload: Workload, registry: Registry, model: string |
     cost: billed.cost,
     time: { total: nano(total), ttft: nano(walk.time.ttft), generation: nano(walk.time.generation), tools: nano(walk.time.tools), calls: walk.calls },
     fits: walk.overflow === undefined,
-    warnings: notices({ raised: targets.warnings(), bill: billed, time: walk.time, serviceTier, scalings, overflow: walk.overflow, bandOverflow, bandUncountable: Boolean(uncountable) }),
+    warnings: notices({ raised: targets.warnings(), bill: billed, time: walk.time, serviceTier, scalings, overflow: walk.overflow, bandOverflow, bandUncountable: Boolean(uncountable), peaks }),
   };
+  const mainPeak = peaks.find((p) => p.model === main.id);
+  if (mainPeak) result.peak = { multiplier: mainPeak.multiplier, usd: mainPeak.usd };
   if (band) result.band = band;
   if (walk.overflow) result.overflow = walk.overflow;
   if (workload.runs) {
@@ -103,6 +109,23 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   }
   representable(result, label);
   return result;
+}
+
+/**
+ * A model whose standard rate is the off-peak one (it lists a `peak` service tier) bills more
+ * at peak hours: the run's cost with that model's lines at the peak multiplier.
+ */
+function peakPrices(targets: Targets, billed: Bill, serviceTier: string): Peak[] {
+  if (serviceTier !== "standard") return [];
+  const models = new Map(targets.used.map((t) => [t.pricing.model.id, t.pricing.model]));
+  const out: Peak[] = [];
+  for (const [id, m] of models) {
+    const multiplier = m.serviceTiers?.peak;
+    if (multiplier === undefined) continue;
+    const own = billed.lines.filter((l) => l.model === id).reduce((sum, l) => sum.add(l.usd), ZERO);
+    out.push({ model: id, multiplier, usd: billed.cost.total.add(own.mul(Decimal.from(multiplier)).sub(own)) });
+  }
+  return out;
 }
 
 function pointWalk(workload: Workload, targets: Targets, label: string): Walk {

@@ -1,3 +1,4 @@
+import type { Decimal } from "../decimal.ts";
 import type { Overflow } from "./agent.ts";
 import type { Bill } from "./bill.ts";
 import type { Scaling } from "./scaling.ts";
@@ -6,6 +7,13 @@ import { groupDigits } from "../text.ts";
 import { warning, type Warning } from "../warnings.ts";
 
 // The fourth seam: what a reader of the numbers must know, each said once.
+
+/** What a model priced at its off-peak rate costs the run at peak hours. */
+export interface Peak {
+  model: string;
+  multiplier: number;
+  usd: Decimal;
+}
 
 export interface NoticeInputs {
   /** Warnings already raised: unknown rates (bill), efforts and lifecycle (targets). */
@@ -19,6 +27,7 @@ export interface NoticeInputs {
   bandOverflow: (Overflow & { path: string }) | undefined;
   /** The high end of the band scales a count past 2^53−1. */
   bandUncountable: boolean;
+  peaks: readonly Peak[];
 }
 
 export function notices(x: NoticeInputs): Warning[] {
@@ -31,6 +40,13 @@ export function notices(x: NoticeInputs): Warning[] {
   }
   if (x.serviceTier === "batch") {
     out.push(warning("BATCH_LATENCY", "batch requests complete asynchronously (within 24 h): time per run is not estimated"));
+  }
+  for (const p of x.peaks) {
+    const usd = `$${p.usd.round(6).toString()}`;
+    out.push({
+      ...warning("PEAK_HOURS", `${p.model}: priced at its off-peak rates; at peak hours the run costs ${usd} (×${p.multiplier}; --tier peak prices it)`, p.model),
+      detail: `${usd} at peak`,
+    });
   }
   if (x.bandUncountable) out.push(warning("NO_BAND", "the high end of this estimate's token range scales a count past 2^53−1 tokens: no range is given"));
   if (x.overflow) out.push(warning("CONTEXT", describeOverflow(x.overflow), x.overflow.model));

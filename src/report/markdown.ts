@@ -25,6 +25,7 @@ function breakdown(report: Report, r: ReportResult): string {
     "",
     `**${formatUsd(r.cost.total)} per run** · ${timeSentence(r)}`,
   ];
+  if (r.peak) parts.push("", `At peak hours: ${formatUsd(r.peak.usd)} per run (×${r.peak.multiplier}, \`--tier peak\`); the figures above are off-peak.`);
   const month = monthSentence(report, r);
   if (month) parts.push("", month);
   const scaled = scalingSentence(r);

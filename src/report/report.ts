@@ -82,6 +82,8 @@ export interface ReportResult {
   calls: number;
   speed: { outputTokensPerSecond: number | null; timeToFirstTokenSeconds: number | null };
   perMonth?: { runs: number; usd: number; usdExact: string; seconds: number | null; usdLow?: number; usdHigh?: number };
+  /** Priced at an off-peak rate: the cost per run at peak hours (and the multiplier). */
+  peak?: { multiplier: number; usd: number; usdExact: string };
   fits: boolean;
   overflow?: Overflow & { path: string };
   warnings: Warning[];
@@ -187,6 +189,7 @@ export function resultOf(e: Estimate): ReportResult {
     }
   }
   if (e.overflow) r.overflow = e.overflow;
+  if (e.peak) r.peak = { multiplier: e.peak.multiplier, usd: e.peak.usd.toNumber(), usdExact: e.peak.usd.toString() };
   return r;
 }
 

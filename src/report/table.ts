@@ -29,13 +29,14 @@ function renderBreakdown(report: Report, r: ReportResult, paint: Paint): string 
   }
   t.push([paint.bold("total"), paint.bold(formatInt(totalTokens(r))), "", paint.bold(formatUsd(r.cost.total))]);
 
-  const tier = r.serviceTier === "standard" ? "" : ` · ${r.serviceTier} tier`;
+  const tier = r.serviceTier === "standard" ? (r.peak ? " · off-peak rates" : "") : ` · ${r.serviceTier} tier`;
   const effort = r.effort ? ` · effort ${r.effort}` : "";
   const out = [
     `${paint.bold(workloadTitle(report))} on ${paint.bold(r.name)} ${paint.dim(`(${r.provider}/${r.model})`)}${effort}${tier} · rates for ${report.at}${r.pricesAsOf ? ` (checked ${r.pricesAsOf})` : ""}`,
     t.toString(),
     `${paint.bold(formatUsd(r.cost.total))} per run · ${timeSentence(r)}`,
   ];
+  if (r.peak) out.push(`at peak hours: ${formatUsd(r.peak.usd)} per run (×${r.peak.multiplier}, --tier peak)`);
   const month = monthSentence(report, r);
   if (month) out.push(month);
   const scaled = scalingSentence(r);

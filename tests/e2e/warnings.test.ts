@@ -51,3 +51,29 @@ describe("warnings, folded by kind", () => {
     expect(lines(r.stderr)).toContain("warning: gpt-4o is deprecated: shuts down on 2027-01-14 (in 47 days); replacement: gpt-6-luna");
   });
 });
+
+describe("off-peak prices say so (DeepSeek bills ×2 at peak hours)", () => {
+  // deepseek-flash: $0.15 in, $0.60 out off-peak: 10,000 × 0.15 + 1,000 × 0.6 = 2,100 µ$; peak ×2 = 4,200 µ$
+  const args = ["estimate", "--model", "deepseek-flash", "--input", "10000", "--output", "1000", ...AT];
+
+  it("the breakdown names the off-peak rates and the peak price, once", () => {
+    const r = tokencost(args);
+    expect(r.stdout).toContain("· off-peak rates ·");
+    expect(r.stdout).toContain("at peak hours: $0.004200 per run (×2, --tier peak)");
+    expect(r.stderr).not.toContain("peak");
+  });
+
+  it("JSON carries the peak price", () => {
+    expect(json(tokencost([...args, "--json"])).results[0].peak).toEqual({ multiplier: 2, usd: 0.0042, usdExact: "0.0042" });
+  });
+
+  it("at --tier peak there is nothing more to say", () => {
+    const r = json(tokencost([...args, "--tier", "peak", "--json"]));
+    expect([r.results[0].usdExact, r.results[0].peak]).toEqual(["0.0042", undefined]);
+  });
+
+  it("a comparison folds it into one line with each model's peak price", () => {
+    const r = tokencost(["compare", "--provider", "deepseek", "--input", "10000", "--output", "1000", ...AT]);
+    expect(lines(r.stderr)).toContainEqual(expect.stringMatching(/^warning: priced at off-peak rates \(--tier peak for peak hours\): 2 models — deepseek-flash \(\$0\.0042 at peak\), deepseek-v4-pro /));
+  });
+});
