@@ -1,4 +1,5 @@
 import { Decimal } from "../decimal.ts";
+import { percentAt, percentOf, percentScientific } from "./percent.ts";
 import type { Estimate } from "./estimate.ts";
 
 // SPEC §5 diff: the same model (or each side's own) before and after a change, and whether an
@@ -41,20 +42,30 @@ const side = (e: Estimate): Side => ({
   perMonth: e.perMonth?.usd ?? null,
 });
 
-/** (head − base) / base in percent; 0 for 0 → 0, null for 0 → more. */
+/** (head − base) / base in percent, from the exact amounts; 0 for 0 → 0, null for 0 → more. */
 function percent(base: Decimal, delta: Decimal): number | null {
   if (base.isZero()) return delta.isZero() ? 0 : null;
-  return (delta.toNumber(12) / base.toNumber(12)) * 100;
+  return percentOf(delta, base);
 }
 
-/** Enough decimals that a percentage reads as above its threshold: "+10.04%", not "+10.0%". */
-function percentText(p: number | null, threshold: number): string {
-  if (p === null) return "new cost";
-  for (let digits = 1; digits < 9; digits++) {
-    if (Number(p.toFixed(digits)) !== threshold) return `+${p.toFixed(digits)}%`;
+/**
+ * Enough decimals that a percentage reads as above its threshold: "+10.04%", not "+10.0%". A
+ * failure is decided on the exact amounts, so some number of decimals shows it; a rise past a
+ * million percent reads as a power of ten.
+ */
+function percentText(base: Decimal, delta: Decimal, threshold: number): string {
+  if (base.isZero()) return "new cost";
+  if (percentOf(delta, base)! >= 1e6 && threshold < 1e6) return `+${percentScientific(delta, base)}%`;
+  const max = Decimal.from(threshold);
+  for (let digits = 1; ; digits++) {
+    const p = percentAt(delta, base, digits);
+    if (p.cmp(max) !== 0) return `+${p.toFixed(digits)}%`;
   }
-  return `+${p}%`;
 }
+
+/** Seconds are floats, but a float quotient still overflows on a vanishing base time. */
+const secondsPercent = (delta: number, base: number): number | null =>
+  Number.isFinite(delta) && Number.isFinite(base) ? percentOf(Decimal.from(delta), Decimal.from(base)) : null;
 
 export function diffEstimates(base: Estimate, head: Estimate, thresholds: Thresholds): Diff {
   const b = side(base);
@@ -70,9 +81,9 @@ export function diffEstimates(base: Estimate, head: Estimate, thresholds: Thresh
     delta.cmp(Decimal.ZERO) > 0 && delta.mul(100n).cmp(Decimal.from(p).mul(from)) > 0;
   if (thresholds.percent !== undefined) {
     const p = thresholds.percent;
-    if (abovePercent(b.usd, deltaUsd, p)) failures.push(`cost per run ${percentText(deltaPercent, p)} > ${p}%`);
+    if (abovePercent(b.usd, deltaUsd, p)) failures.push(`cost per run ${percentText(b.usd, deltaUsd, p)} > ${p}%`);
     if (deltaPerMonth && b.perMonth && abovePercent(b.perMonth, deltaPerMonth, p)) {
-      failures.push(`cost per month ${percentText(deltaPerMonthPercent, p)} > ${p}%`);
+      failures.push(`cost per month ${percentText(b.perMonth, deltaPerMonth, p)} > ${p}%`);
     }
   }
   if (thresholds.usd !== undefined && deltaUsd.cmp(Decimal.from(thresholds.usd)) > 0) {
@@ -86,7 +97,7 @@ export function diffEstimates(base: Estimate, head: Estimate, thresholds: Thresh
     deltaUsd,
     deltaPercent,
     deltaSeconds,
-    deltaSecondsPercent: deltaSeconds === null || !b.seconds ? null : (deltaSeconds / b.seconds) * 100,
+    deltaSecondsPercent: deltaSeconds === null || !b.seconds ? null : secondsPercent(deltaSeconds, b.seconds),
     deltaPerMonth,
     deltaPerMonthPercent,
     failures,

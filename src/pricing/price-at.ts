@@ -131,7 +131,43 @@ export function priceModel(model: Model, options: PriceOptions): ModelPricing {
   const bands: PriceBand[] = [band("base", null, base, {})];
   for (const t of tiers) bands.push(band(`>${compactTokens(t.aboveInputTokens)}`, BigInt(t.aboveInputTokens), base, t.rates));
 
-  return { model, bands, billsCacheWrites: base.cacheWrite !== undefined, serviceTier, multiplier, notices };
+  const billsCacheWrites = base.cacheWrite !== undefined;
+  notices.push(...freeRateNotices(model, bands, billsCacheWrites, serviceTier, multiplier));
+  return { model, bands, billsCacheWrites, serviceTier, multiplier, notices };
+}
+
+/** Below this many USD per million tokens, a rate reads as $0: rates are shown to six decimals. */
+export const TINY_RATE = Decimal.from("0.000001");
+
+const listed = (items: string[]): string => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
+/**
+ * A price of $0 crowns a model cheapest and passes every budget, so it is never silent: a rate
+ * of 0 (free tiers exist) and a rate that the service-tier multiplier (or its own smallness)
+ * brings under $0.000001 per million (a billion tokens for under a tenth of a cent) are said,
+ * band by band, for the classes the model bills (cache writes only where it bills them).
+ */
+function freeRateNotices(model: Model, bands: readonly PriceBand[], billsCacheWrites: boolean, serviceTier: string, multiplier: Decimal): Warning[] {
+  const from = `from ${model.pricedBy === "bundled" ? "the bundled registry" : model.pricedBy}`;
+  // The multiplier as its file wrote it: 1e-300, not three hundred digits.
+  const tier = serviceTier === "standard" ? "" : ` at service tier ${serviceTier} (×${model.serviceTiers![serviceTier]})`;
+  const out: Warning[] = [];
+  for (const b of bands) {
+    const where = b.label === "base" ? "" : ` on prompts ${b.label}`;
+    const zero: string[] = [];
+    const tiny: string[] = [];
+    for (const cls of BILLED_CLASSES) {
+      if (!billsCacheWrites && (cls === "cacheWrite" || cls === "cacheWrite1h")) continue;
+      const rate = b.rates[cls].mul(multiplier);
+      if (rate.isZero()) zero.push(CLASS_NAMES[cls]);
+      else if (rate.cmp(TINY_RATE) < 0) tiny.push(CLASS_NAMES[cls]);
+    }
+    if (zero.length > 0) out.push(warning("ZERO_RATE", `${model.id} is priced at $0 per million for ${listed(zero)}${where} (${from})`, model.id));
+    if (tiny.length > 0) {
+      out.push(warning("TINY_RATE", `${model.id}${tier} is priced at under $0.000001 per million for ${listed(tiny)}${where}, effectively $0 (${from})`, model.id));
+    }
+  }
+  return out;
 }
 
 function band(label: string, above: bigint | null, base: Rates, overlay: PartialRates): PriceBand {

@@ -42,7 +42,7 @@ export function mergeEntry(base: Model | undefined, entry: ModelEntry, provider:
     origin,
     pricedBy: origin,
   };
-  if (!base) return merged;
+  if (!base) return requireRates(merged, "a new model");
   const setsPrices = PRICE_FIELDS.some((k) => entry[k] !== undefined);
   if (!setsPrices) merged.pricedBy = base.pricedBy;
   merged.rates = { ...base.rates, ...(entry.rates ?? {}) };
@@ -56,7 +56,17 @@ export function mergeEntry(base: Model | undefined, entry: ModelEntry, provider:
     if (entry.pricesAsOf === undefined) delete merged.pricesAsOf;
     if (entry.source === undefined) merged.source = origin;
   }
-  return merged;
+  return requireRates(merged, "the merged entry");
+}
+
+/** The schema lets an override give any rates; what it merges into must price input and output. */
+function requireRates(m: Model, what: string): Model {
+  for (const cls of ["input", "output"] as const) {
+    if (typeof m.rates[cls] !== "number") {
+      throw new TokencostError("PRICING", `${m.origin === "bundled" ? "pricing" : m.origin}: ${m.id}: rates.${cls}: required (${what} has no ${cls} rate)`);
+    }
+  }
+  return m;
 }
 
 /**
@@ -116,6 +126,30 @@ export class Registry {
         this.index.set(key, m);
       }
     }
+    // A name with a slash is also read as provider/name (find): "google/gemini-3.5-flash" as the
+    // alias of another model would capture every lookup of Google's model by that form.
+    for (const m of this.models) {
+      for (const name of [m.id, ...(m.aliases ?? [])]) {
+        const other = this.viaProvider(name.toLowerCase());
+        if (other && other !== m) {
+          const blame = m.origin !== "bundled" ? m.origin : other.origin;
+          const what = name === m.id ? "id" : "alias";
+          const form = name.slice(name.indexOf("/") + 1).toLowerCase() === other.id.toLowerCase() ? "provider/id" : "provider/alias";
+          throw new TokencostError(
+            "PRICING",
+            `${blame}: the ${what} ${quote(name)} of ${m.id} already names ${other.provider}/${other.id} (as ${form}); give each model its own ids and aliases`,
+          );
+        }
+      }
+    }
+  }
+
+  /** The model a "provider/name" key names by its provider and one of its own names. */
+  private viaProvider(key: string): Model | undefined {
+    const slash = key.indexOf("/");
+    if (slash <= 0) return undefined;
+    const m = this.index.get(key.slice(slash + 1));
+    return m && m.provider.toLowerCase() === key.slice(0, slash) ? m : undefined;
   }
 
   all(): readonly Model[] {
@@ -129,15 +163,7 @@ export class Registry {
   /** By id, alias or provider/id, ignoring case; undefined when nothing matches. */
   find(name: string): Model | undefined {
     const key = name.trim().toLowerCase();
-    const direct = this.index.get(key);
-    if (direct) return direct;
-    const slash = key.indexOf("/");
-    if (slash > 0) {
-      const provider = key.slice(0, slash);
-      const m = this.index.get(key.slice(slash + 1));
-      if (m && m.provider.toLowerCase() === provider) return m;
-    }
-    return undefined;
+    return this.index.get(key) ?? this.viaProvider(key);
   }
 
   /** Like find, but an unknown name is an error that suggests the three closest ids. */

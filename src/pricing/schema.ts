@@ -14,6 +14,8 @@ const usdPerMillion = z
   .number()
   .min(0, "a rate cannot be negative")
   .refine(Number.isFinite, "a rate must be finite")
+  // -0 passes min(0); read as 0, so nothing downstream sees a signed zero.
+  .transform((n) => (n === 0 ? 0 : n))
   .describe("USD per million tokens");
 
 const tokenLimit = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -42,6 +44,14 @@ const ratesShape = {
 };
 
 export const ratesSchema = z.strictObject(ratesShape);
+
+// A model's own rates: an override of a known model gives only the rates it changes (they merge
+// key by key). The merged entry must have input and output (registry.ts), a new model too.
+export const modelRatesSchema = z.strictObject({
+  ...ratesShape,
+  input: ratesShape.input.optional(),
+  output: ratesShape.output.optional(),
+});
 
 // Tiers and scheduled changes replace only the rates they name.
 export const partialRatesSchema = z.strictObject({
@@ -205,7 +215,9 @@ export const modelSchema = z.strictObject({
   id: modelName,
   name: z.string().min(1).optional(),
   aliases: z.array(modelName).optional(),
-  rates: ratesSchema.optional().describe("required for a new model; an override of a known one may leave them out"),
+  rates: modelRatesSchema
+    .optional()
+    .describe("required for a new model, with input and output; an override of a known one may leave them out or give only the rates it changes"),
   tiers: z.array(tierSchema).optional(),
   serviceTiers: z
     .record(serviceTierName, z.number().positive().finite())

@@ -1,5 +1,8 @@
+import { Decimal } from "../decimal.ts";
 import type { Check, LimitKind } from "../engine/budget.ts";
+import { percentOf, percentScientific } from "../engine/percent.ts";
 import { toCsv } from "./csv.ts";
+import { exactUsd } from "./exact-usd.ts";
 import { formatInt, formatSeconds, formatUsd, formatUsdShort } from "./format.ts";
 import { mdTable } from "./markdown.ts";
 import { plain, type Paint } from "./paint.ts";
@@ -47,19 +50,34 @@ export function marginText(c: Check): string {
   if (c.margin === null) return c.note ?? "—";
   if (c.margin === 0 && c.pass) return "at the limit";
   const abs = Math.abs(c.margin);
-  const pct = c.max > 0 ? ` (${((abs / c.max) * 100).toFixed(1)}%)` : "";
+  const pct = marginPercent(c);
   let text = amount(c.limit, abs, formatUsdShort);
   // Too small to show at display precision: the exact amount says why it failed.
-  if (c.marginExact && text === "$0.00") text = `$${c.marginExact.replace(/^-/, "")}`;
+  if (c.marginExact && text === "$0.00") text = exactUsd(c.marginExact.replace(/^-/, ""));
   if (c.limit === "secondsPerRun" && abs < 0.05) text = `${+abs.toPrecision(3)}s`;
   return `${text} ${c.pass ? "under" : "over"}${pct}`;
+}
+
+/** " (0.8%)" of the max, from the exact margin: a float quotient overflows on a max of 5e-324. */
+function marginPercent(c: Check): string {
+  const margin = c.marginExact ?? c.margin;
+  if (!(c.max > 0) || margin === null || (typeof margin === "number" && !Number.isFinite(margin))) return "";
+  const [part, whole] = [Decimal.from(margin), Decimal.from(c.max)];
+  const p = Math.abs(percentOf(part, whole)!);
+  return ` (${p >= 1e6 ? percentScientific(part, whole).replace(/^-/, "") : p.toFixed(1)}%)`;
+}
+
+/** A max too small to show at display precision keeps its digits: "$5e-324", not "$0.000000000". */
+function maxText(c: Check): string {
+  const shown = amount(c.limit, c.max);
+  return c.max > 0 && c.limit.startsWith("usd") && !/[1-9]/.test(shown) ? `$${c.max}` : shown;
 }
 
 /** The value, with all its digits when rounding would make it look equal to the max. */
 function valueText(c: Check): string {
   const shown = amount(c.limit, c.value);
   if (c.value === null || c.value === c.max || shown !== amount(c.limit, c.max)) return shown;
-  if (c.valueExact) return `$${c.valueExact}`;
+  if (c.valueExact) return exactUsd(c.valueExact);
   return c.limit === "secondsPerRun" ? `${c.value}s` : shown;
 }
 
@@ -75,7 +93,7 @@ const row = (c: CheckRow, pass: string, fail: string) => [
   c.model,
   LIMIT_LABELS[c.limit],
   valueText(c),
-  amount(c.limit, c.max),
+  maxText(c),
   marginText(c),
   c.pass ? pass : fail,
 ];

@@ -1,6 +1,9 @@
+import { Decimal } from "../decimal.ts";
 import type { Thresholds } from "../engine/diff.ts";
+import { percentScientific } from "../engine/percent.ts";
 import type { DiffReport, DiffRow } from "./diff-row.ts";
 import { toCsv } from "./csv.ts";
+import { exactUsd } from "./exact-usd.ts";
 import { formatPercentDelta, formatSeconds, formatSecondsDelta, formatUsd, formatUsdDelta } from "./format.ts";
 import { mdTable } from "./markdown.ts";
 import { plain, type Paint } from "./paint.ts";
@@ -13,16 +16,27 @@ import { toJson } from "./json.ts";
 
 const modelCell = (r: DiffRow, code: (s: string) => string) =>
   r.base.model === r.head.model ? code(r.model) : `${code(r.base.model)} → ${code(r.head.model)}`;
-const costCell = (r: DiffRow) => `${formatUsd(r.base.usd)} → ${formatUsd(r.head.usd)}`;
-const deltaCell = (r: DiffRow) => `${formatUsdDelta(r.deltaUsd)} (${formatPercentDelta(r.deltaPercent)})`;
+// Too small to show at display precision: the exact amount says why a diff of "$0.00" fails.
+const usdCell = (n: number, exact: string) => (n === 0 && exact !== "0" ? exactUsd(exact) : formatUsd(n));
+const costCell = (r: DiffRow) => `${usdCell(r.base.usd, r.base.usdExact)} → ${usdCell(r.head.usd, r.head.usdExact)}`;
+/** A rise from a vanishing base reads as a power of ten: "+5.0e+16%", not seventeen digits. */
+const percentCell = (p: number | null) => (p !== null && Math.abs(p) >= 1e6 ? `${p > 0 ? "+" : ""}${p.toExponential(1)}%` : formatPercentDelta(p));
+/** The cost's own change, from the exact amounts: past the range of a double the number is clamped. */
+const costPercentCell = (r: DiffRow) => {
+  if (r.deltaPercent === null || Math.abs(r.deltaPercent) < 1e6) return percentCell(r.deltaPercent);
+  const p = percentScientific(Decimal.from(r.deltaUsdExact), Decimal.from(r.base.usdExact));
+  return `${p.startsWith("-") ? "" : "+"}${p}%`;
+};
+const usdDeltaCell = (r: DiffRow) => (r.deltaUsd === 0 && r.deltaUsdExact !== "0" ? exactUsd(r.deltaUsdExact, true) : formatUsdDelta(r.deltaUsd));
+const deltaCell = (r: DiffRow) => `${usdDeltaCell(r)} (${costPercentCell(r)})`;
 const timeCell = (r: DiffRow) => {
-  const delta = r.deltaSeconds === null ? "" : ` (${formatSecondsDelta(r.deltaSeconds)}${r.deltaSecondsPercent === null ? "" : `, ${formatPercentDelta(r.deltaSecondsPercent)}`})`;
+  const delta = r.deltaSeconds === null ? "" : ` (${formatSecondsDelta(r.deltaSeconds)}${r.deltaSecondsPercent === null ? "" : `, ${percentCell(r.deltaSecondsPercent)}`})`;
   return `${formatSeconds(r.base.seconds)} → ${formatSeconds(r.head.seconds)}${delta}`;
 };
 const monthly = (r: DiffReport) => r.diffs.some((d) => d.base.perMonth !== null || d.head.perMonth !== null);
 const monthCell = (r: DiffRow) => {
   const [b, h] = [r.base.perMonth, r.head.perMonth].map((v) => (v === null ? "—" : formatUsd(v)));
-  return `${b} → ${h}${r.deltaPerMonth === null ? "" : ` (${formatUsdDelta(r.deltaPerMonth)}, ${formatPercentDelta(r.deltaPerMonthPercent)})`}`;
+  return `${b} → ${h}${r.deltaPerMonth === null ? "" : ` (${formatUsdDelta(r.deltaPerMonth)}, ${percentCell(r.deltaPerMonthPercent)})`}`;
 };
 
 export function thresholdText(t: Thresholds): string {
@@ -53,7 +67,7 @@ export function renderDiff(r: DiffReport, format: Format, paint: Paint = plain):
         t.push([
           modelCell(d, (s) => s),
           costCell(d),
-          d.deltaUsd > 0 ? paint.red(delta) : d.deltaUsd < 0 ? paint.green(delta) : delta,
+          d.deltaUsdExact === "0" ? delta : d.deltaUsdExact.startsWith("-") ? paint.green(delta) : paint.red(delta),
           timeCell(d),
           ...(withMonth ? [monthCell(d)] : []),
           d.pass ? paint.green("PASS") : paint.red(`FAIL ${d.failures.join(", ")}`),
