@@ -94,3 +94,46 @@ export function jsonErrorOffset(text: string): number | undefined {
     }
   }
 }
+
+type Frame = { keys: Set<string>; key: string; expectKey: boolean } | { index: number };
+
+/**
+ * The first key given twice in one object of valid JSON, with the path to it. JSON.parse keeps
+ * the last silently, so `{"input": 5000, "input": 0}` would price as 0; a typo-proof schema
+ * must see every key the user wrote.
+ */
+export function firstDuplicateKey(text: string): { path: (string | number)[]; key: string } | undefined {
+  const frames: Frame[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const top = frames[frames.length - 1];
+    if (c === 0x22) {
+      const start = i;
+      let escaped = false;
+      for (i++; text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c) {
+          escaped = true;
+          i++;
+        }
+      }
+      if (top && "keys" in top && top.expectKey) {
+        // "\u0069nput" is the same key as "input" once parsed.
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+        if (top.keys.has(key)) {
+          const path = frames.slice(0, -1).map((f) => ("keys" in f ? f.key : f.index));
+          return { path: [...path, key], key };
+        }
+        top.keys.add(key);
+        top.key = key;
+        top.expectKey = false;
+      }
+    } else if (c === 0x7b) frames.push({ keys: new Set(), key: "", expectKey: true });
+    else if (c === 0x5b) frames.push({ index: 0 });
+    else if (c === 0x7d || c === 0x5d) frames.pop();
+    else if (c === 0x2c && top) {
+      if ("keys" in top) top.expectKey = true;
+      else top.index++;
+    }
+  }
+  return undefined;
+}

@@ -7,6 +7,7 @@ import type { Io, Outcome } from "./commands/io.ts";
 import { modelsCommand } from "./commands/models.ts";
 import { presetsCommand } from "./commands/presets.ts";
 import { isTokencostError } from "./errors.ts";
+import { printable } from "./text.ts";
 import { VERSION } from "./version.ts";
 
 // Exit codes (SPEC §6): 0 success · 1 a budget was exceeded · 2 bad input or usage ·
@@ -36,11 +37,24 @@ export function buildProgram(io: Io, outcome: Outcome = { code: EXIT.OK }, only?
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(`tokencost: ${s.replace(/^error: /, "")}`),
+      outputError: (s, write) => write(`tokencost: ${withPrefixSuggestion(s.replace(/^error: /, ""), program)}`),
     });
   const declare = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
   for (const name of declare) COMMANDS[name]!(program, io, outcome);
   return program;
+}
+
+/**
+ * commander suggests by edit distance, which misses a known flag with words added
+ * (`--input-tokens` for `--input`): the longest known flag the unknown one starts with is the
+ * likelier meaning.
+ */
+function withPrefixSuggestion(message: string, program: Command): string {
+  const unknown = /^unknown option '(--[^'=]+)'/.exec(message)?.[1];
+  if (!unknown || message.includes("Did you mean")) return message;
+  const flags = [program, ...program.commands].flatMap((c) => c.options.map((o) => o.long)).filter((f): f is string => Boolean(f));
+  const best = flags.filter((f) => unknown.startsWith(`${f}-`)).sort((a, b) => b.length - a.length)[0];
+  return best ? `${message.trimEnd()}\n(Did you mean ${best}?)\n` : message;
 }
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
@@ -56,7 +70,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return e.exitCode === 0 ? EXIT.OK : EXIT.INPUT;
     }
     if (isTokencostError(e)) {
-      io.stderr.write(`tokencost: ${e.message}${e.hint ? ` (${e.hint})` : ""}\n`);
+      io.stderr.write(`tokencost: ${printable(e.message)}${e.hint ? ` (${e.hint})` : ""}\n`);
       if (io.env.TOKENCOST_DEBUG === "1" && e.stack) io.stderr.write(`${e.stack}\n`);
       return EXIT.INPUT;
     }

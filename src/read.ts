@@ -1,6 +1,8 @@
-import { closeSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { createRequire } from "node:module";
 import { isTokencostError, TokencostError } from "./errors.ts";
-import { jsonErrorOffset } from "./json-error.ts";
+import { firstDuplicateKey, jsonErrorOffset } from "./json-error.ts";
+import { formatPath, quote } from "./text.ts";
 
 // Reading what users hand us. Workloads and pricing files are small; anything past the limit
 // is a mistake, so reads stop there — for files, for pipes and devices (/dev/zero has no size
@@ -13,14 +15,22 @@ export const MAX_JSON_DEPTH = 256;
 export function readTextFile(path: string, what: string): string {
   let fd: number;
   try {
-    if (statSync(path).isDirectory()) throw new TokencostError("FILE", `${path}: is a directory, not a ${what}`);
-    fd = openSync(path, "r");
+    // Non-blocking, so that opening a named pipe nobody writes to returns at once instead of
+    // waiting for a writer forever; on a regular file the flag changes nothing.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    if (isTokencostError(e)) throw e;
     throw fileError(path, what, e);
   }
   try {
-    return readBounded(fd, path, what);
+    const kind = fstatSync(fd);
+    if (kind.isDirectory()) throw new TokencostError("FILE", `${path}: is a directory, not a ${what}`);
+    // A terminal would wait for someone to type; stdin is read through `-`, not by name.
+    if (kind.isCharacterDevice() && isTerminal(fd)) throw new TokencostError("FILE", `${path}: is a terminal, not a ${what}`);
+    const text = readBounded(fd, path, what);
+    // A pipe (`<(jq …)` is one) is read to its end; with no writer it ends at once, empty, and
+    // saying so beats "empty" or "not valid JSON" about a file the user knows is not empty.
+    if (text === "" && kind.isFIFO()) throw new TokencostError("FILE", `${path}: cannot read ${what}: a named pipe with no writer`);
+    return text;
   } catch (e) {
     if (isTokencostError(e)) throw e;
     throw fileError(path, what, e);
@@ -70,14 +80,26 @@ export function tooBig(label: string, what: string): TokencostError {
   return new TokencostError("FILE", `${label}: ${what} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB`);
 }
 
+// node:tty is loaded only when a device is named: a start-up pays for nothing it does not use.
+function isTerminal(fd: number): boolean {
+  const tty = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
+  return tty.isatty(fd);
+}
+
 function fileError(path: string, what: string, e: unknown): TokencostError {
   const code = (e as NodeJS.ErrnoException).code;
-  const reason =
-    code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a directory" : (e as Error).message;
+  const reasons: Record<string, string> = {
+    ENOENT: "no such file",
+    EACCES: "permission denied",
+    EISDIR: "is a directory",
+    // What opening a socket gives.
+    ENXIO: "not a regular file (a socket or a device)",
+  };
+  const reason = (code !== undefined && reasons[code]) || (e as Error).message;
   return new TokencostError("FILE", `${path}: cannot read ${what}: ${reason}`);
 }
 
-/** JSON.parse with the error placed at a line and column of the named file, and a depth limit. */
+/** JSON.parse with the error placed at a line and column of the named file, a depth limit, and no key given twice. */
 export function parseJson(text: string, label: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
@@ -98,6 +120,10 @@ export function parseJson(text: string, label: string): unknown {
   }
   if (depthOver(value, MAX_JSON_DEPTH)) {
     throw new TokencostError("JSON", `${label}: JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
+  }
+  const duplicate = firstDuplicateKey(body);
+  if (duplicate) {
+    throw new TokencostError("JSON", `${label}: ${formatPath(duplicate.path)}: duplicate key ${quote(duplicate.key)} (JSON would keep only the last)`);
   }
   return value;
 }

@@ -35,3 +35,13 @@ export function formatPath(path: JsonPath): string {
   return out || "(top level)";
 }
 
+
+/**
+ * Text from files (names, ids, sources) as a terminal should show it: control characters (an
+ * ESC that would recolour or move the cursor, a NUL, a newline that would forge a line) become
+ * visible "�" or, for line breaks and tabs, a space.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f-\u009f]/.test(text) ? text.replace(/[\t\n\r]/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "\uFFFD") : text;
+}

@@ -24,7 +24,10 @@ export type WarningCode =
   | "BAND_CONTEXT" // the high end of the range does not fit
   | "NO_BAND" // the range cannot be counted exactly
   | "PEAK_HOURS" // priced off-peak; peak hours cost more
-  | "OVERRIDE";
+  | "NOT_YET_RELEASED" // --at before the model's release
+  | "OVERRIDE"
+  | "ZERO_RATE" // a rate of $0 per million: allowed (free tiers exist), never silent
+  | "TINY_RATE"; // a nonzero rate under $0.000001 per million after the service-tier multiplier
 
 export interface Warning {
   code: WarningCode;

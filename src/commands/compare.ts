@@ -7,7 +7,7 @@ import type { Effort } from "../names.ts";
 import type { Model } from "../pricing/registry.ts";
 import { markResults, resultOf, SCHEMA_VERSION, sortResults, type Report, type SortKey } from "../report/report.ts";
 import { registryFor, writeOutput } from "./context.ts";
-import { comparisonNotices, writeWarnings } from "./warning-lines.ts";
+import { comparisonNotices, shownInReport, writeWarnings } from "./warning-lines.ts";
 import type { Io } from "./io.ts";
 import {
   addOutputOptions,
@@ -106,6 +106,6 @@ export function compareCommand(program: Command, io: Io): void {
     };
     if (skipped.length) report.skipped = skipped;
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    writeWarnings(io, results, [...notices, ...comparisonNotices(results)], mode);
+    writeWarnings(io, results, [...notices, ...comparisonNotices(results)], mode, shownInReport(format, results, "compare"));
   });
 }

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { markResults, resultOf, SCHEMA_VERSION, type Report } from "../report/report.ts";
 import { registryFor, writeOutput } from "./context.ts";
-import { comparisonNotices, writeWarnings } from "./warning-lines.ts";
+import { comparisonNotices, shownInReport, writeWarnings } from "./warning-lines.ts";
 import type { Io } from "./io.ts";
 import {
   addOutputOptions,
@@ -47,7 +47,6 @@ export function estimateCommand(program: Command, io: Io): void {
     if (results.length > 1) markResults(results);
     const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, results };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    // One model's breakdown shows its overflow and its peak-hour price: not again on stderr.
-    writeWarnings(io, results, [...notices, ...comparisonNotices(results)], mode, results.length === 1 && format !== "json" ? ["CONTEXT", "PEAK_HOURS"] : []);
+    writeWarnings(io, results, [...notices, ...comparisonNotices(results)], mode, shownInReport(format, results, "estimate"));
   });
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, fstatSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isoDay } from "../dates.ts";
 import { TokencostError } from "../errors.ts";
@@ -16,7 +16,7 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Today as YYYY-MM-DD (UTC). */
   today(): string;
-  /** Appends to a file (the CI step summary), creating it if need be. */
+  /** Appends to a regular file (the CI step summary), creating it if need be; throws on anything else. */
   appendFile(path: string, text: string): void;
 }
 
@@ -31,10 +31,31 @@ export function processIo(): Io {
     readStdin: async () => readBounded(0, "stdin", "the workload"),
     env: process.env,
     today: () => isoDay(new Date()),
-    appendFile: (path, text) => appendFileSync(path, text),
+    appendFile: appendRegularFile,
   };
 }
 
+/**
+ * Appends to a regular file only. The step summary is written after the verdict is known; a
+ * named pipe there (opened blocking, it waits for a reader that may never come) or a device must
+ * not keep that verdict from its exit code, so they are refused — and the caller warns.
+ */
+function appendRegularFile(path: string, text: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o666);
+  } catch (e) {
+    // A pipe with no reader cannot be opened for writing without blocking: ENXIO.
+    if ((e as NodeJS.ErrnoException).code === "ENXIO") throw new Error("not a regular file");
+    throw e;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error("not a regular file");
+    appendFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Whole writes to a descriptor; a reader that went away (`| head`) ends the writing, quietly.

@@ -1,4 +1,5 @@
 import type { ReportResult } from "../report/report.ts";
+import { printable } from "../text.ts";
 import { warning, type Warning } from "../warnings.ts";
 import type { Io } from "./io.ts";
 
@@ -25,6 +26,9 @@ const FOLDED: Partial<Record<Warning["code"], string>> = {
   REASONING_KEPT: "do not reason, but --same-tokens bills them reasoning tokens",
   OVERRIDE: "priced from an override file",
   PEAK_HOURS: "priced at off-peak rates (--tier peak for peak hours)",
+  NOT_YET_RELEASED: "not yet released on the pricing date",
+  ZERO_RATE: "priced at $0 per million for some tokens (check the rates)",
+  TINY_RATE: "priced at under $0.000001 per million for some tokens (check the rates)",
 };
 const SHOWN = 6;
 
@@ -59,6 +63,21 @@ export function warningLines(results: readonly ReportResult[], extra: readonly W
   return lines;
 }
 
+/**
+ * The kinds of warning a report already prints on stdout, so that no message appears on both:
+ * a one-model table says time and fit in its sentences, markdown lists its notes.
+ */
+export function shownInReport(format: string, results: readonly ReportResult[], command: string): Warning["code"][] {
+  const single = command === "estimate" && results.length === 1;
+  const timeAndFit: Warning["code"][] = ["CONTEXT", "PEAK_HOURS", "TTFT_UNKNOWN", "SPEED_UNKNOWN", "BATCH_LATENCY"];
+  if (format === "table") return single ? timeAndFit : [];
+  if (format === "markdown") {
+    const all = [...new Set(results.flatMap((r) => r.warnings.map((w) => w.code)))];
+    return single ? all : all.filter((c) => c !== "SPEED_UNKNOWN" && c !== "TTFT_UNKNOWN");
+  }
+  return [];
+}
+
 /** Warnings the report already shows on stdout are not repeated on stderr. */
 export function writeWarnings(io: Io, results: readonly ReportResult[], extra: readonly Warning[], mode: WarningMode, shown: readonly Warning["code"][] = []): void {
   const lines = warningLines(
@@ -66,7 +85,7 @@ export function writeWarnings(io: Io, results: readonly ReportResult[], extra: r
     extra,
     mode,
   );
-  if (lines.length > 0) io.stderr.write(lines.map((l) => `warning: ${l}\n`).join(""));
+  if (lines.length > 0) io.stderr.write(lines.map((l) => `warning: ${printable(l)}\n`).join(""));
 }
 
 /**

@@ -21,7 +21,8 @@ export interface LoadedWorkload {
 
 /**
  * Where the workload comes from: a file argument (`-` = stdin), --preset or token flags — one
- * of them; with none, piped stdin; with nothing piped, the coding-agent preset, said aloud.
+ * of them; with none, piped stdin (empty is an error); with nothing piped, the coding-agent
+ * preset, said aloud.
  */
 export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags, io: Io): Promise<LoadedWorkload> {
   const tokenFlags = TOKEN_FLAGS.filter((f) => flags[f] !== undefined).map(flagName);
@@ -118,10 +119,18 @@ async function fromDash(io: Io): Promise<Loaded> {
   return fromText(text, "stdin", "stdin");
 }
 
-/** A workload piped on stdin, if there is one. */
+/**
+ * The workload piped on stdin; undefined when nothing is piped (a terminal, /dev/null). A pipe
+ * that carries nothing is an error, as an empty file is: `echo "$EMPTY" | tokencost …` pricing a
+ * preset would answer a question nobody asked.
+ */
 async function fromPipe(io: Io): Promise<Loaded | undefined> {
-  const text = io.stdinPiped ? await io.readStdin() : "";
-  return text.trim() === "" ? undefined : fromText(text, "stdin", "stdin");
+  if (!io.stdinPiped) return undefined;
+  const text = await io.readStdin();
+  if (text.trim() === "") {
+    throw new TokencostError("WORKLOAD", "empty workload on stdin (with no file, --preset or token flags, piped stdin is the workload)");
+  }
+  return fromText(text, "stdin", "stdin");
 }
 
 async function fromText(text: string, label: string, source: string): Promise<Loaded> {

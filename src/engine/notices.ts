@@ -34,7 +34,10 @@ export function notices(x: NoticeInputs): Warning[] {
   const out: Warning[] = [...x.bill.warnings, ...x.raised];
   for (const s of x.scalings) out.push(...scalingNotices(s, x.bill));
   for (const id of x.time.unknownSpeed) out.push(warning("SPEED_UNKNOWN", `${id}: no output-speed figure, so the time is unknown`, id));
-  for (const id of x.time.missingTtft) out.push(warning("TTFT_UNKNOWN", `${id}: time to first token unknown; counted as 0 s`, id));
+  // Batch requests have no time to first token to speak of: the time is not estimated at all.
+  if (x.serviceTier !== "batch") {
+    for (const id of x.time.missingTtft) out.push(warning("TTFT_UNKNOWN", `${id}: time to first token unknown; counted as 0 s`, id));
+  }
   if (x.bill.cost.total.isZero() && Object.values(x.bill.tokens).every((n) => n === 0n)) {
     out.push(warning("NO_TOKENS", "the workload has no tokens: its cost is $0 by construction"));
   }

@@ -54,7 +54,7 @@ export function pricingFields(file: PricingFile): PricingFile {
   if (file.benchmarks) slim.benchmarks = file.benchmarks;
   if (!file.models) return slim;
   slim.models = file.models.map((m) => {
-    const { sources, notes, otherRates, releaseDate, priceEffectiveDate, priceConfidence, cacheWriteTtl, ...rest } = m;
+    const { sources, notes, otherRates, priceEffectiveDate, priceConfidence, cacheWriteTtl, ...rest } = m;
     const entry = { ...rest };
     if (m.speed) entry.speed = { outputTokensPerSecond: m.speed.outputTokensPerSecond, timeToFirstTokenSeconds: m.speed.timeToFirstTokenSeconds };
     if (m.limits) entry.limits = { contextTokens: m.limits.contextTokens, inputTokens: m.limits.inputTokens ?? null, outputTokens: m.limits.outputTokens ?? null };

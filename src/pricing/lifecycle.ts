@@ -19,7 +19,21 @@ export function statusAt(model: Model, at: string): ModelStatus {
   return model.status;
 }
 
+/** The release date as far as it is known ("2026-07", "2026-07-18"), when it is after `at`. */
+function releasedAfter(model: Model, at: string): string | undefined {
+  const release = /^\d{4}(-\d{2}(-\d{2})?)?/.exec(model.releaseDate ?? "")?.[0];
+  return release && at.slice(0, release.length) < release ? release : undefined;
+}
+
 export function lifecycleNotices(model: Model, at: string): Warning[] {
+  const release = releasedAfter(model, at);
+  const early = release
+    ? [warning("NOT_YET_RELEASED", `${model.id} was released ${release.length === 10 ? "on" : "in"} ${release}: on ${at} it was not yet on sale (priced at its first known rates)`, model.id)]
+    : [];
+  return [...early, ...statusNotices(model, at)];
+}
+
+function statusNotices(model: Model, at: string): Warning[] {
   const replacement = model.replacement ? `; replacement: ${model.replacement}` : "";
   const date = model.deprecationDate;
   switch (statusAt(model, at)) {

@@ -3,10 +3,24 @@ import type { Report, ScalingInfo } from "./report.ts";
 
 // One row per model, plain numbers (USD, seconds), for spreadsheets. RFC 4180 quoting.
 
+/** A number as a spreadsheet reads it: plain decimals, no float noise, no exponent. */
+export function plainNumber(n: number): string {
+  if (!Number.isFinite(n)) return "";
+  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+  // Nine decimals hold a nano-dollar and a nanosecond; the float noise beyond them goes.
+  return n.toFixed(9).replace(/\.?0+$/, "");
+}
+
+// A text cell that starts like a formula (=HYPERLINK(…), +, -, @) is run by spreadsheets:
+// a leading ' keeps it text. Numbers are numbers.
+const inert = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
 const cell = (v: unknown): string => {
-  const s = v === null || v === undefined ? "" : String(v);
+  const s = v === null || v === undefined ? "" : typeof v === "number" ? plainNumber(v) : inert(String(v));
   return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export const toCsv = (rows: readonly (readonly unknown[])[]): string => `${rows.map((row) => row.map(cell).join(",")).join("\n")}\n`;
 
@@ -15,7 +29,7 @@ const scalingCells = (s: ScalingInfo) => [s.kind, s.reference?.model, s.referenc
 export function renderCsv(report: Report): string {
   const head = [
     "workload", "model", "provider", "service_tier", "usd_per_run", "seconds_per_run", "calls",
-    ...TOKEN_CLASSES.map((c) => `${c}_tokens`), ...TOKEN_CLASSES.map((c) => `${c}_usd`),
+    ...TOKEN_CLASSES.map((c) => `${snake(c)}_tokens`), ...TOKEN_CLASSES.map((c) => `${snake(c)}_usd`),
     "runs_per_month", "usd_per_month", "times_cheapest", "fits", "prices_as_of",
     "effort", "scaling", "reference_model", "reference_effort", "output_factor", "reasoning_factor", "answer_factor", "reasoning_per_answer", "input_factor",
     "basis", "usd_per_run_low", "usd_per_run_high",

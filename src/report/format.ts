@@ -13,13 +13,14 @@ export function formatUsd(n: number): string {
     const [whole, cents] = abs.toFixed(2).split(".");
     return `${sign}$${groupDigits(BigInt(whole!))}.${cents}`;
   }
-  // Four significant digits below a dollar (never fewer than 9 decimals' worth: the nano-dollar).
+  // Four significant digits below a dollar (down to the nano-dollar), without trailing zeros
+  // that no digit of the amount asked for: $0.000009, $0.0675, $0.30.
   const decimals = Math.min(9, Math.max(2, 3 - Math.floor(Math.log10(abs))));
-  return `${sign}$${abs.toFixed(decimals)}`;
+  return `${sign}$${abs.toFixed(decimals).replace(/(\.\d\d\d*?)0+$/, "$1")}`;
 }
 
-/** Like formatUsd, trailing zeros dropped past the cents: "$0.0004", "$1.50". */
-export const formatUsdShort = (n: number): string => formatUsd(n).replace(/(\.\d\d\d*?)0+$/, "$1");
+/** Like formatUsd: "$0.0004", "$1.50" (kept for the signed amounts below). */
+export const formatUsdShort = formatUsd;
 
 /** A signed amount: "+$0.012", "-$1.50", "$0.00". */
 export const formatUsdDelta = (n: number): string => (n > 0 ? `+${formatUsdShort(n)}` : formatUsdShort(n));

@@ -1,4 +1,4 @@
-import Table from "cli-table3";
+import { boxTable, type Align, type BoxTable } from "./box.ts";
 import { formatInt, formatRate, formatRatio, formatSeconds, formatUsd } from "./format.ts";
 import { bandText, statusText, lineLabel, monthSentence, scalingSentence, scalingText, timeSentence, totalTokens, workloadTitle } from "./describe.ts";
 import { plain, type Paint } from "./paint.ts";
@@ -8,12 +8,7 @@ export interface RenderOptions {
   paint?: Paint;
 }
 
-// cli-table3 paints headers red and borders grey unless told otherwise; colour is ours to decide.
-export const newTable = (head: string[], colAligns: ("left" | "right")[]) =>
-  new Table({ head, colAligns, style: { head: [], border: [] }, chars: NO_ROW_RULES });
-
-// Rules under the header and around the table only, not between every row.
-const NO_ROW_RULES = { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" };
+export const newTable = (head: string[], colAligns: Align[]): BoxTable => boxTable(head, colAligns);
 
 export function renderTable(report: Report, options: RenderOptions = {}): string {
   const paint = options.paint ?? plain;

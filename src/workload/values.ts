@@ -33,7 +33,9 @@ function parseWhole(value: unknown, noun: string, examples: string): number {
     if (!m) throw new RangeError(`${expected}, got ${describeValue(value)}`);
     const amount = Decimal.from(m[1]!.replaceAll("_", "")).mul(10n ** BigInt(SUFFIX[m[2]!.toLowerCase()]!));
     const whole = amount.round(0);
-    if (whole.cmp(amount) !== 0) throw new RangeError(`${expected}, got ${describeValue(value)} = ${amount}`.slice(0, 200));
+    // "1.2345k" is 1,234.5: say so; a plain "10.5" needs no restating.
+    const worked = m[2] ? ` = ${amount}` : "";
+    if (whole.cmp(amount) !== 0) throw new RangeError(`${expected}, got ${describeValue(value)}${worked} (tokens are whole)`.slice(0, 200));
     if (whole.cmp(Decimal.from(MAX_WHOLE)) > 0) throw new RangeError(`at most 2^53−1 ${noun}, got ${describeValue(value)}`);
     return Number(whole.units);
   }

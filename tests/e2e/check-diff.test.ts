@@ -68,8 +68,8 @@ describe("tokencost check", () => {
     const r = tokencost(["check", W, "--model", "gemini-3.5-flash,gpt-5.4-mini", "--budget", "0.002", "--max-seconds", "60", ...AT]);
     // gpt-5.4-mini: 1,000 × 0.75 + 100 × 4.5 = $0.0012 (passes); gemini $0.0024 (fails)
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/│ w\s+│ gemini-3\.5-flash │ cost per run\s+│\s+\$0\.002400 │\s+\$0\.002000 │\s+\$0\.0004 over \(20\.0%\) │ FAIL/);
-    expect(r.stdout).toMatch(/│ w\s+│ gpt-5\.4-mini\s+│ cost per run\s+│\s+\$0\.001200 │/);
+    expect(r.stdout).toMatch(/│ w\s+│ gemini-3\.5-flash │ cost per run\s+│\s+\$0\.0024 │\s+\$0\.002 │\s+\$0\.0004 over \(20\.0%\) │ FAIL/);
+    expect(r.stdout).toMatch(/│ w\s+│ gpt-5\.4-mini\s+│ cost per run\s+│\s+\$0\.0012 │/);
     expect(r.stdout).toContain("4 checks, 1 failed");
   });
 
@@ -108,7 +108,7 @@ describe("tokencost check", () => {
   it("a value that rounds to the limit is shown with all its digits", () => {
     const r = tokencost(["check", W, "--budget", "0.0023999999999", ...AT]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/│ \$0\.0024 │ \$0\.002400 │ \$0\.0000000000001 over \(0\.0%\) │ FAIL/);
+    expect(r.stdout).toMatch(/│ \$0\.0024 │ \$0\.0024 │ \$0\.0000000000001 over \(0\.0%\) │ FAIL/);
   });
 
   it("--runs and --per give the monthly limit its runs", () => {
@@ -161,7 +161,7 @@ describe("tokencost check", () => {
     const text = readFileSync(summary, "utf8");
     expect(text.startsWith("## earlier step\n\nkept\n")).toBe(true);
     expect(text).toContain("### ✅ tokencost check: 1 check, 0 failed");
-    expect(text).toContain("| w | gemini-3.5-flash | cost per run | $0.002400 | $0.01000 | $0.0076 under (76.0%) | ✅ pass |");
+    expect(text).toContain("| w | gemini-3.5-flash | cost per run | $0.0024 | $0.01 | $0.0076 under (76.0%) | ✅ pass |");
     tokencost(["check", W, "--budget", "0.001", ...AT], { env: { GITHUB_STEP_SUMMARY: summary } });
     const twice = readFileSync(summary, "utf8");
     expect(twice.startsWith(text)).toBe(true);
@@ -293,7 +293,7 @@ describe("tokencost diff", () => {
     const r = tokencost(["diff", W, pricier, "--fail-above-percent", "10", "--format", "markdown", ...AT]);
     expect(r.code).toBe(1);
     // sonnet: 1,000 × 3 + 100 × 15 = $0.0045: +$0.0021, +87.5%
-    expect(r.stdout).toContain("| ❌ | `gemini-3.5-flash` → `claude-sonnet-4-6` | $0.002400 → $0.004500 | **+$0.0021 (+87.5%)** |");
+    expect(r.stdout).toContain("| ❌ | `gemini-3.5-flash` → `claude-sonnet-4-6` | $0.0024 → $0.0045 | **+$0.0021 (+87.5%)** |");
     expect(r.stdout).toContain("decreases never fail");
   });
 

@@ -117,10 +117,10 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
     expect(rows.map((x: { model: string }) => x.model)).toEqual(["gpt-5.6-sol"]);
   });
 
-  it("empty piped stdin means no workload: the preset, said aloud", () => {
-    const r = tokencost(["estimate", ...M, "--json"], { input: "" });
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain("using the built-in coding-agent preset");
+  it("empty piped stdin is an empty workload, as an empty file is; nothing piped means the preset", () => {
+    const r = tokencost(["estimate", ...M, "--json", ...AT], { input: "" });
+    expect(expectInputError(r)).toBe("tokencost: empty workload on stdin (with no file, --preset or token flags, piped stdin is the workload)");
+    expect(tokencost(["estimate", ...M, "--json", ...AT]).stderr).toContain("using the built-in coding-agent preset");
   });
 
   it("a 20 MB line of garbage on stdin or in a file fails at the size limit", () => {
@@ -165,9 +165,9 @@ describe("formats", () => {
 
   it("table: the per-class breakdown and the per-month line", () => {
     const r = tokencost(args);
-    expect(r.stdout).toContain("│ input  │  1,000 │ 1.50 │  $0.001500 │");
-    expect(r.stdout).toContain("$0.002400 per run");
-    expect(r.stdout).toContain("$0.7200 per month (300 runs: 10/day × 30 days)");
+    expect(r.stdout).toContain("│ input  │  1,000 │ 1.50 │ $0.0015 │");
+    expect(r.stdout).toContain("$0.0024 per run");
+    expect(r.stdout).toContain("$0.72 per month (300 runs: 10/day × 30 days)");
   });
 
   it("json --json and --format json are the same", () => {
@@ -177,15 +177,15 @@ describe("formats", () => {
   it("markdown", () => {
     const r = tokencost([...args, "--format", "markdown"]);
     expect(r.stdout).toContain("| class | tokens | $/M | cost |");
-    expect(r.stdout).toContain("| input | 1,000 | 1.50 | $0.001500 |");
-    expect(r.stdout).toContain("**$0.002400 per run**");
+    expect(r.stdout).toContain("| input | 1,000 | 1.50 | $0.0015 |");
+    expect(r.stdout).toContain("**$0.0024 per run**");
   });
 
   it("csv: one row per model, exact money", () => {
     const r = tokencost(["compare", "--models", "gemini-3.5-flash,gpt-5.4-mini", "--input", "1000", "--output", "100", "--format", "csv", ...AT]);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe(
-      "workload,model,provider,service_tier,usd_per_run,seconds_per_run,calls,input_tokens,cachedInput_tokens,cacheWrite_tokens,output_tokens,reasoning_tokens,input_usd,cachedInput_usd,cacheWrite_usd,output_usd,reasoning_usd,runs_per_month,usd_per_month,times_cheapest,fits,prices_as_of,effort,scaling,reference_model,reference_effort,output_factor,reasoning_factor,answer_factor,reasoning_per_answer,input_factor,basis,usd_per_run_low,usd_per_run_high",
+      "workload,model,provider,service_tier,usd_per_run,seconds_per_run,calls,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,reasoning_tokens,input_usd,cached_input_usd,cache_write_usd,output_usd,reasoning_usd,runs_per_month,usd_per_month,times_cheapest,fits,prices_as_of,effort,scaling,reference_model,reference_effort,output_factor,reasoning_factor,answer_factor,reasoning_per_answer,input_factor,basis,usd_per_run_low,usd_per_run_high",
     );
     // gpt-5.4-mini: 1,000 × 0.75 + 100 × 4.5 = 1,200 µ$; 3.85 s + 100/201 s
     expect(lines[1]).toMatch(/^custom,gpt-5\.4-mini,openai,standard,0\.0012,4\.347512438,1,1000,0,0,100,0,0\.00075,0,0,0\.00045,0,,,1,true,2026-11-27,,no-reference,,,1,1,1,0,1,,,$/);
@@ -194,7 +194,7 @@ describe("formats", () => {
 
   it("compare markdown marks cheapest and fastest", () => {
     const r = tokencost(["compare", "--models", "gemini-3.5-flash,gpt-5.4-mini", "--input", "1000", "--output", "100", "--format", "markdown", ...AT]);
-    expect(r.stdout).toContain("| `gpt-5.4-mini` | openai | — | as given | **$0.001200** |");
+    expect(r.stdout).toContain("| `gpt-5.4-mini` | openai | — | as given | **$0.0012** |");
     expect(r.stdout).toMatch(/\| ✅ \| cheapest \|/);
   });
 

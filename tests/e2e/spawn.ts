@@ -23,7 +23,9 @@ export function tokencost(args: string[], opts: { input?: string; env?: Record<s
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: env as NodeJS.ProcessEnv,
-    input: opts.input ?? "",
+    // With no input, stdin is /dev/null: nothing piped, as at a terminal (an empty pipe is an
+    // empty workload, an error).
+    ...(opts.input === undefined ? { stdio: ["ignore", "pipe", "pipe"] as const } : { input: opts.input }),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });

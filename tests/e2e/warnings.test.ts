@@ -59,7 +59,7 @@ describe("off-peak prices say so (DeepSeek bills ×2 at peak hours)", () => {
   it("the breakdown names the off-peak rates and the peak price, once", () => {
     const r = tokencost(args);
     expect(r.stdout).toContain("· off-peak rates ·");
-    expect(r.stdout).toContain("at peak hours: $0.004200 per run (×2, --tier peak)");
+    expect(r.stdout).toContain("at peak hours: $0.0042 per run (×2, --tier peak)");
     expect(r.stderr).not.toContain("peak");
   });
 
