@@ -11,6 +11,7 @@ export interface BoxTable {
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 // East Asian Wide and Fullwidth ranges, emoji with emoji presentation among them (✅, ❌).
 const WIDE: readonly (readonly [number, number])[] = [
@@ -28,13 +29,16 @@ const WIDE: readonly (readonly [number, number])[] = [
 
 /** Wide (East Asian, emoji) code points take two columns of a terminal; marks take none. */
 function charWidth(cp: number): number {
-  if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
+  if (cp >= 0x300 && cp <= 0x36f) return 0;
+  if (cp < 0x1100) return 1;
+  if ((cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0;
   for (const [lo, hi] of WIDE) if (cp >= lo && cp <= hi) return 2;
   return 1;
 }
 
 /** Columns a string takes on a terminal: colour codes take none. */
 export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   const plain = text.includes("\u001b") ? text.replace(ANSI, "") : text;
   let width = 0;
   for (const ch of plain) {

@@ -6,13 +6,25 @@ import { printable } from "../text.ts";
 
 type Fix = (text: string) => string;
 
+/** `value` with `fix` applied to every string; objects are copied only where a string changed. */
 function deepMap<T>(value: T, fix: Fix): T {
   if (typeof value === "string") return fix(value) as T;
-  if (Array.isArray(value)) return value.map((v) => deepMap(v, fix)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const w = deepMap(v, fix);
+      if (w !== v) (out ??= [...value])[i] = w;
+    });
+    return (out ?? value) as T;
+  }
   if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = deepMap(v, fix);
-    return out as T;
+    let out: Record<string, unknown> | undefined;
+    for (const k in value) {
+      const v = (value as Record<string, unknown>)[k];
+      const w = deepMap(v, fix);
+      if (w !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = w;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }
@@ -22,7 +34,7 @@ function deepMap<T>(value: T, fix: Fix): T {
  * backtick must not become markup. Line breaks are already spaces (printable), so no text can
  * start a heading of its own.
  */
-const markdownText: Fix = (text) => printable(text).replaceAll("<", "&lt;").replaceAll("`", "'");
+const markdownText: Fix = (text) => (/[<`\u0000-\u001f\u007f-\u009f]/.test(text) ? printable(text).replaceAll("<", "&lt;").replaceAll("`", "'") : text);
 
 /** The report with every string safe for `format` (JSON escapes on its own). */
 export function safeForFormat<T>(report: T, format: string): T {
