@@ -11,7 +11,50 @@ export interface Model extends PricedEntry {
   origin: string;
   /** "bundled", or the override file that last set its prices (rates, tiers, service tiers, schedule). */
   pricedBy: string;
+  /** Figure groups an override file set: which file, and the source and date it gave for them. */
+  provenance?: Partial<Record<FigureGroup, Provenance>>;
 }
+
+export type FigureGroup = "rates" | "tiers" | "serviceTiers" | "schedule" | "limits" | "speed" | "usage" | "lifecycle";
+
+export interface Provenance {
+  origin: string;
+  source?: string;
+  asOf?: string;
+}
+
+const GROUP_FIELDS: Record<FigureGroup, readonly (keyof ModelEntry)[]> = {
+  rates: ["rates", "pricesAsOf"],
+  tiers: ["tiers"],
+  serviceTiers: ["serviceTiers"],
+  schedule: ["scheduledPrices"],
+  limits: ["limits"],
+  speed: ["speed"],
+  usage: ["usage"],
+  lifecycle: ["status", "deprecationDate", "replacement"],
+};
+
+/**
+ * Which groups an override sets, with what it says of them: its `source` and `pricesAsOf` vouch
+ * for its prices; a speed or limits object may carry its own.
+ */
+function provenanceOf(entry: ModelEntry, origin: string): Partial<Record<FigureGroup, Provenance>> {
+  const out: Partial<Record<FigureGroup, Provenance>> = {};
+  for (const [group, fields] of Object.entries(GROUP_FIELDS) as [FigureGroup, readonly (keyof ModelEntry)[]][]) {
+    if (!fields.some((f) => entry[f] !== undefined)) continue;
+    const own = group === "speed" ? entry.speed : group === "limits" ? entry.limits : undefined;
+    const source = own?.source ?? entry.source;
+    // pricesAsOf dates prices; a speed carries its own date, if any.
+    const priced = group === "rates" || group === "tiers" || group === "serviceTiers" || group === "schedule";
+    const asOf = group === "speed" ? entry.speed?.asOf : priced ? entry.pricesAsOf : undefined;
+    out[group] = { origin, ...(source ? { source } : {}), ...(asOf ? { asOf } : {}) };
+  }
+  return out;
+}
+
+/** A figure group from an override keeps the figures it does not give, not the words about them. */
+const figuresOnly = <T extends object>(group: T | null | undefined, keys: readonly string[]): Partial<T> =>
+  group ? (Object.fromEntries(Object.entries(group).filter(([k]) => keys.includes(k))) as Partial<T>) : {};
 
 export interface PricingSource {
   file: PricingFile;
@@ -43,11 +86,15 @@ export function mergeEntry(base: Model | undefined, entry: ModelEntry, provider:
     pricedBy: origin,
   };
   if (!base) return requireRates(merged, "a new model");
+  if (origin !== base.origin || base.provenance) {
+    const provenance = { ...base.provenance, ...(origin === "bundled" ? {} : provenanceOf(entry, origin)) };
+    if (Object.keys(provenance).length) merged.provenance = provenance;
+  }
   const setsPrices = PRICE_FIELDS.some((k) => entry[k] !== undefined);
   if (!setsPrices) merged.pricedBy = base.pricedBy;
   merged.rates = { ...base.rates, ...(entry.rates ?? {}) };
-  if (base.limits && entry.limits) merged.limits = { ...base.limits, ...entry.limits };
-  if (base.speed && entry.speed) merged.speed = { ...base.speed, ...entry.speed };
+  if (base.limits && entry.limits) merged.limits = { ...figuresOnly(base.limits, ["contextTokens", "inputTokens", "outputTokens"]), ...entry.limits } as typeof entry.limits;
+  if (base.speed && entry.speed) merged.speed = { ...figuresOnly(base.speed, ["outputTokensPerSecond", "timeToFirstTokenSeconds"]), ...entry.speed } as typeof entry.speed;
   if (base.serviceTiers && entry.serviceTiers) merged.serviceTiers = { ...base.serviceTiers, ...entry.serviceTiers };
   // usage merges by part: an override with its own measurements keeps the bundled tokenizer.
   if (base.usage && entry.usage) merged.usage = { ...base.usage, ...entry.usage };

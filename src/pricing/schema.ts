@@ -81,9 +81,10 @@ const speedAlternative = z.looseObject({
   ttft: z.number().nullable().optional(),
 });
 
+// Both optional: an override that knows only its speed keeps the bundled TTFT (and the reverse).
 export const speedSchema = z.strictObject({
-  outputTokensPerSecond: z.number().positive().finite().nullable(),
-  timeToFirstTokenSeconds: z.number().min(0).finite().nullable(),
+  outputTokensPerSecond: z.number().positive().finite().nullable().optional(),
+  timeToFirstTokenSeconds: z.number().min(0).finite().nullable().optional(),
   source: z.string().optional(),
   asOf: z.string().optional(),
   method: z.string().optional(),

@@ -6,6 +6,7 @@ import { plain, type Paint } from "./paint.ts";
 import { newTable } from "./table.ts";
 import type { Format } from "./formats.ts";
 import type { ModelAt, ModelCard, ModelsReport } from "./models-report.ts";
+import type { FigureGroup } from "../pricing/registry.ts";
 import { toJson } from "./json.ts";
 
 // `tokencost models` and `tokencost models show`: the registry as a list, and one model's card
@@ -81,12 +82,18 @@ export function renderModelCard(card: ModelCard, format: Format, paint: Paint = 
   return `${paint.bold(m.name)}  ${m.provider}/${m.id}\n${body}\n`;
 }
 
+/** "source: …" lines for a figure group: the override's where a file set it, else the bundled ones. */
+function sourceLines(m: ModelAt, group: FigureGroup, bundled: readonly (string | undefined)[]): string {
+  const p = m.provenance?.[group];
+  if (p) return `\n    source: ${p.source ?? "none given"} (from ${p.origin}${p.asOf ? `, as of ${p.asOf}` : ""})`;
+  const list = bundled.filter((x): x is string => Boolean(x));
+  return list.length ? `\n    source: ${list.join("\n    source: ")}` : "";
+}
+
 function cardFields(m: ModelAt, at: string): [string, string][] {
   const r = m.ratesAt;
-  const src = (group: string) => {
-    const list = m.sources?.[group];
-    return list?.length ? `\n${" ".repeat(4)}source: ${list.join("\n    source: ")}` : "";
-  };
+  const BUNDLED_GROUP: Record<string, FigureGroup> = { prices: "rates", longContext: "tiers", batchAndTiers: "serviceTiers" };
+  const src = (group: string) => sourceLines(m, BUNDLED_GROUP[group]!, m.sources?.[group] ?? []);
   const cacheWrite =
     r.cacheWrite === undefined ? "not billed (new prompt tokens are input)" : r.cacheWrite === null ? "unknown" : `${formatRate(r.cacheWrite)}${m.cacheWriteTtl ? ` (${m.cacheWriteTtl})` : ""}`;
   const fields: [string, string][] = [
@@ -114,14 +121,14 @@ function cardFields(m: ModelAt, at: string): [string, string][] {
     ],
     [
       "limits",
-      `context ${m.limits?.contextTokens == null ? "unknown" : formatInt(m.limits.contextTokens)} · input ${m.limits?.inputTokens == null ? "—" : formatInt(m.limits.inputTokens)} · output ${m.limits?.outputTokens == null ? "unknown" : formatInt(m.limits.outputTokens)}${m.limits?.source ? `\n    source: ${m.limits.source}` : ""}`,
+      `context ${m.limits?.contextTokens == null ? "unknown" : formatInt(m.limits.contextTokens)} · input ${m.limits?.inputTokens == null ? "—" : formatInt(m.limits.inputTokens)} · output ${m.limits?.outputTokens == null ? "unknown" : formatInt(m.limits.outputTokens)}${sourceLines(m, "limits", [m.limits?.source])}`,
     ],
     [
       "speed",
       m.speed
         ? `${m.speed.outputTokensPerSecond ?? "unknown"} tok/s · TTFT ${m.speed.timeToFirstTokenSeconds == null ? "unknown" : `${m.speed.timeToFirstTokenSeconds} s`}` +
           `${m.speed.asOf ? ` · as of ${m.speed.asOf}` : ""}${m.speed.confidence ? ` · ${m.speed.confidence} confidence` : ""}` +
-          `${m.speed.note ? ` — ${m.speed.note}` : ""}${m.speed.source ? `\n    source: ${m.speed.source}` : ""}`
+          `${m.speed.note ? ` — ${m.speed.note}` : ""}${sourceLines(m, "speed", [m.speed.source])}`
         : "unknown",
     ],
     [
@@ -132,12 +139,14 @@ function cardFields(m: ModelAt, at: string): [string, string][] {
             .join("\n    ")
         : "none announced",
     ],
-    ["prices checked", m.pricesAsOf ?? "unknown"],
+    ["prices checked", m.provenance?.rates ? (m.provenance.rates.asOf ?? "unknown (the override gives no pricesAsOf)") : (m.pricesAsOf ?? "unknown")],
     ["released", m.releaseDate ?? "unknown"],
     ["confidence", m.priceConfidence ?? "—"],
     ["origin", m.origin === "bundled" ? "bundled registry" : m.origin],
   ];
-  if (m.notes) fields.push(["notes", m.notes]);
+  // The bundled notes speak of the bundled figures: said so where a file replaced some.
+  const replaced = Object.keys(m.provenance ?? {});
+  if (m.notes) fields.push([replaced.length ? "notes (bundled)" : "notes", replaced.length ? `${m.notes} [about the bundled figures; ${replaced.join(", ")} from ${m.origin}]` : m.notes]);
   return fields;
 }
 

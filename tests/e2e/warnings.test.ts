@@ -77,3 +77,34 @@ describe("off-peak prices say so (DeepSeek bills ×2 at peak hours)", () => {
     expect(lines(r.stderr)).toContainEqual(expect.stringMatching(/^warning: priced at off-peak rates \(--tier peak for peak hours\): 2 models — deepseek-flash \(\$0\.0042 at peak\), deepseek-v4-pro /));
   });
 });
+
+describe("an override's figures show the override's provenance (issue 8 A5)", () => {
+  const ours = tempFile("ours-provenance.json", {
+    provider: "google",
+    models: [{ id: "gemini-3.5-flash", rates: { input: 1.2, cachedInput: 0.12, output: 7.2 }, source: "our contract", pricesAsOf: "2026-11-01", speed: { outputTokensPerSecond: 180 } }],
+  });
+  const card = tokencost(["models", "show", "gemini-3.5-flash", "--pricing", ours, ...AT]).stdout;
+  const section = (name: string) => card.slice(card.indexOf(name), card.indexOf("\n", card.indexOf(name) + name.length + 200));
+
+  it("the rates and the speed it set name it, with its date", () => {
+    expect(card).toContain(`    source: our contract (from ${ours}, as of 2026-11-01)`);
+    expect(card).toContain(`180 tok/s · TTFT unknown\n    source: our contract (from ${ours})`);
+    expect(card).toMatch(/prices checked +2026-11-01/);
+  });
+
+  it("the figures it did not set keep the bundled sources", () => {
+    expect(section("limits")).toContain("source: github.com/anomalyco/models.dev");
+    expect(section("service tiers")).not.toContain("our contract");
+  });
+
+  it("the bundled notes are marked as about the bundled figures", () => {
+    expect(card).toMatch(/notes \(bundled\) +Thinking levels .*\[about the bundled figures; rates, speed from /);
+  });
+
+  it("an override that gives only a speed keeps the bundled TTFT figure, not its source", () => {
+    const speed = tempFile("ours-speed.json", { provider: "google", models: [{ id: "gemini-3.1-pro-preview", speed: { outputTokensPerSecond: 90 } }] });
+    const j = json(tokencost(["models", "show", "gemini-3.1-pro-preview", "--pricing", speed, "--json", ...AT]));
+    expect(j.model.speed).toEqual({ outputTokensPerSecond: 90, timeToFirstTokenSeconds: 34 });
+    expect(j.model.provenance).toEqual({ speed: { origin: speed } });
+  });
+});
