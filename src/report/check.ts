@@ -88,8 +88,15 @@ export function summaryLine(r: CheckReport): string {
 }
 
 const HEAD = ["workload", "model", "limit", "value", "max", "margin", "result"];
-const row = (c: CheckRow, pass: string, fail: string) => [
-  c.workload,
+
+/** A workload's name, and its file where another workload of the report has the same name. */
+function workloadLabel(c: CheckRow, all: readonly CheckRow[]): string {
+  const shared = all.some((o) => o.workload === c.workload && o.path !== c.path);
+  return shared && c.path ? `${c.workload} (${c.path})` : c.workload;
+}
+
+const row = (c: CheckRow, pass: string, fail: string, all: readonly CheckRow[]) => [
+  workloadLabel(c, all),
   c.model,
   LIMIT_LABELS[c.limit],
   valueText(c),
@@ -111,7 +118,7 @@ export function renderCheck(r: CheckReport, format: Format, paint: Paint = plain
       return checkMarkdown(r);
     case "table": {
       const t = newTable(HEAD.map((h) => paint.bold(h)), ["left", "left", "left", "right", "right", "right", "left"]);
-      for (const c of r.checks) t.push(row(c, paint.green("PASS"), paint.red("FAIL")));
+      for (const c of r.checks) t.push(row(c, paint.green("PASS"), paint.red("FAIL"), r.checks));
       const verdict = r.summary.failed > 0 ? paint.red(summaryLine(r)) : paint.green(summaryLine(r));
       return `${paint.bold("tokencost check")} · rates for ${r.at}\n${t.toString()}\n${verdict}\n`;
     }
@@ -123,7 +130,7 @@ export function checkMarkdown(r: CheckReport): string {
   return `${[
     `### ${verdict} tokencost check: ${summaryLine(r)}`,
     "",
-    mdTable(HEAD, ["---", "---", "---", "---:", "---:", "---:", "---"], r.checks.map((c) => row(c, "✅ pass", "❌ fail"))),
+    mdTable(HEAD, ["---", "---", "---", "---:", "---:", "---:", "---"], r.checks.map((c) => row(c, "✅ pass", "❌ fail", r.checks))),
     "",
     `Rates for ${r.at}. Value is per run unless the limit says month; margin is how far under (or over) the max.`,
   ].join("\n")}\n`;

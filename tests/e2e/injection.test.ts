@@ -88,3 +88,15 @@ describe("small things (issue 8 A8)", () => {
     }
   });
 });
+
+describe("check rows name the file where two workloads share a name", () => {
+  it("each row says which file it checks", () => {
+    const a = tempFile("same/a.json", { name: "agent", model: "gemini-3.5-flash", input: 1000, budget: { usdPerRun: 1 } });
+    const b = tempFile("same/b.json", { name: "agent", model: "gemini-3.5-flash", input: 2000, budget: { usdPerRun: 1 } });
+    const r = tokencost(["check", a, b, ...AT]);
+    expect(r.stdout).toContain(`│ agent (${a}) │`);
+    expect(r.stdout).toContain(`│ agent (${b}) │`);
+    const solo = tokencost(["check", a, ...AT]);
+    expect(solo.stdout).toMatch(/│ agent +│ gemini-3\.5-flash/);
+  });
+});
