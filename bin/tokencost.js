@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The CLI is one CommonJS bundle (scripts/build.js): the fastest thing Node can start.
-require("../dist/bin/cli.cjs");
+// The CLI is CommonJS bundles (scripts/build.js), started with the code caches the build made.
+require("./load-bundle.cjs");

@@ -4,6 +4,7 @@
 // reads one file; the registry and the presets are validated here, with zod, and carried
 // inline, so the everyday path neither reads pricing files nor loads a validator.
 import { execFileSync } from "node:child_process";
+import { readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -88,4 +89,15 @@ await build({
     __TOKENCOST_PRESETS__: JSON.stringify(serializeWorkloads(presets)),
   },
 });
+// V8 code caches for the bundles (bin/load-bundle.cjs reads them): made by running the commands
+// people run most, so that the functions they need are compiled already. Old caches go first.
+for (const f of readdirSync(`${root}dist/bin`)) if (f.endsWith(".cache")) rmSync(`${root}dist/bin/${f}`);
+for (const args of [
+  ["estimate", "examples/coding-agent.json", "--json", "--at", "2026-11-28"],
+  ["models", "--at", "2026-11-28"],
+  ["compare", "--all", "--at", "2026-11-28"],
+]) {
+  execFileSync(process.execPath, [`${root}bin/tokencost.js`, ...args], { cwd: root, stdio: "ignore", env: { ...process.env, TOKENCOST_WRITE_CODE_CACHE: "1", NO_COLOR: "1" } });
+}
+
 console.log(`built dist/ and dist/bin/cli.cjs (${pricing.reduce((n, f) => n + (f.models?.length ?? 0), 0)} models, ${PRESETS.length} presets inline)`);

@@ -1,6 +1,8 @@
 // Exact decimal arithmetic on BigInt: value = units / 10^scale. Money never touches a float
 // until it is rendered, so a total over a billion calls is exact to the last digit (SPEC §3).
 
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+
 export class Decimal {
   readonly units: bigint;
   readonly scale: number;
@@ -99,7 +101,11 @@ export class Decimal {
 
   /** A JSON-friendly number, rounded to the nano-dollar first. */
   toNumber(digits = 9): number {
-    return Number(this.round(digits).toString());
+    const r = this.round(digits);
+    // Both exact in a double, so the one rounding of the division is the one parsing the decimal
+    // text would make: the same number, without the string.
+    if (r.scale <= 22 && r.units <= MAX_EXACT && r.units >= -MAX_EXACT) return Number(r.units) / 10 ** r.scale;
+    return Number(r.toString());
   }
 
   private rescaled(scale: number): bigint {

@@ -12,6 +12,7 @@ export interface BoxTable {
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const NARROW = /^[\u0000-\u02ff\u2000-\u200a\u2010-\u2027\u2030-\u205e\u20a0-\u20c0\u2190-\u21ff\u2500-\u257f]*$/;
 
 // East Asian Wide and Fullwidth ranges, emoji with emoji presentation among them (✅, ❌).
 const WIDE: readonly (readonly [number, number])[] = [
@@ -40,6 +41,8 @@ function charWidth(cp: number): number {
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   const plain = text.includes("\u001b") ? text.replace(ANSI, "") : text;
+  // Below U+0300 (no marks, nothing wide) every UTF-16 unit is one column: "—", "×", "é".
+  if (NARROW.test(plain)) return plain.length;
   let width = 0;
   for (const ch of plain) {
     const cp = ch.codePointAt(0)!;

@@ -1,0 +1,47 @@
+"use strict";
+// Starts the CLI bundles (dist/bin/*.cjs) with the V8 code caches the build wrote beside them:
+// a run then compiles almost nothing, and compiling was most of what a run cost beyond starting
+// Node. A cache is named after the size and mtime of the bundle it was made from, so a bundle
+// rebuilt any other way is never paired with a stale cache (V8 itself checks only the length);
+// a missing or rejected cache (another Node version, other V8 flags) costs only the compile.
+const fs = require("node:fs");
+const path = require("node:path");
+const vm = require("node:vm");
+const Module = require("node:module");
+
+const dir = path.join(__dirname, "..", "dist", "bin");
+const writing = process.env.TOKENCOST_WRITE_CODE_CACHE === "1";
+const scripts = new Map();
+
+const cacheName = (filename, stat) => `${filename}.${stat.size}-${Math.trunc(stat.mtimeMs)}.cache`;
+
+function load(module, filename) {
+  const source = fs.readFileSync(filename, "utf8");
+  const stat = fs.statSync(filename);
+  let cachedData;
+  if (!writing) {
+    try {
+      cachedData = fs.readFileSync(cacheName(filename, stat));
+    } catch {
+      // no cache: compile as Node would
+    }
+  }
+  const script = new vm.Script(Module.wrap(source), { filename, cachedData });
+  scripts.set(filename, { script, stat });
+  const req = (id) => module.require(id);
+  req.resolve = (id) => Module._resolveFilename(id, module);
+  script.runInThisContext().call(module.exports, module.exports, req, module, filename, dir);
+}
+
+// Only our own bundles, and only .cjs ones: everything else loads as usual.
+const plain = Module._extensions[".js"];
+Module._extensions[".cjs"] = (module, filename) => (path.dirname(filename) === dir ? load(module, filename) : plain(module, filename));
+
+if (writing) {
+  // The build runs typical commands with this set: the caches then hold the functions they ran.
+  process.on("exit", () => {
+    for (const [filename, { script, stat }] of scripts) fs.writeFileSync(cacheName(filename, stat), script.createCachedData());
+  });
+}
+
+require(path.join(dir, "cli.cjs"));
