@@ -118,7 +118,7 @@ export function parseJson(text: string, label: string): unknown {
     }
     throw new TokencostError("JSON", `${label}: not valid JSON${where}`);
   }
-  if (depthOver(value, MAX_JSON_DEPTH)) {
+  if (depthOver(body, MAX_JSON_DEPTH)) {
     throw new TokencostError("JSON", `${label}: JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
   }
   const duplicate = firstDuplicateKey(body);
@@ -128,16 +128,21 @@ export function parseJson(text: string, label: string): unknown {
   return value;
 }
 
-/** Whether a parsed value nests deeper than `limit`, found without recursion. */
-function depthOver(root: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (v === null || typeof v !== "object") continue;
-    if (depth >= limit) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
-    }
+/**
+ * Whether valid JSON text nests deeper than `limit`, read from the brackets outside strings: no
+ * allocation, where walking the parsed value would hold a frame for every element of a long
+ * array at once.
+ */
+function depthOver(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // A string: skip to its closing quote (the text parsed, so there is one).
+      for (i++; text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return false;
 }

@@ -1,10 +1,11 @@
 import type { Command } from "commander";
 import { checkBudget, mergeBudgets } from "../engine/budget.ts";
-import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
+import { DAYS_PER_MONTH, estimate, type Estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import type { CheckReport, CheckRow } from "../report/check.ts";
-import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
-import type { Budget } from "../workload/types.ts";
+import { resultOf, SCHEMA_VERSION, type WorkloadInfo } from "../report/report.ts";
+import type { Warning } from "../warnings.ts";
+import type { Budget, Workload } from "../workload/types.ts";
 import { registryFor, writeOutput, writeStepSummary } from "./context.ts";
 import { comparisonNotices, writeWarnings } from "./warning-lines.ts";
 import type { Io, Outcome } from "./io.ts";
@@ -23,7 +24,7 @@ import {
   type PricingDateFlags,
   type ScalingFlags,
 } from "./options.ts";
-import { loadWorkloadArgs } from "./workload-input.ts";
+import { workloadSources, type WorkloadSource } from "./workload-input.ts";
 
 type Flags = OutputFlags &
   PricingDateFlags &
@@ -48,34 +49,25 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
     const registry = await registryFor(flags, io);
     const at = flags.at ?? io.today();
     const scaling = scalingOptions(flags);
-    const loaded = await loadWorkloadArgs(args, flags, io);
     const flagBudget: Budget = {};
     if (flags.budget !== undefined) flagBudget.usdPerRun = flags.budget;
     if (flags.maxSeconds !== undefined) flagBudget.secondsPerRun = flags.maxSeconds;
     if (flags.maxMonthly !== undefined) flagBudget.usdPerMonth = flags.maxMonthly;
 
-    // Everything is priced before anything is printed: an input error leaves stdout empty.
+    // Everything is priced before anything is printed: an input error leaves stdout empty. One
+    // workload at a time is read, priced and let go (inside checkOne); only its rows are kept.
     const checks: CheckRow[] = [];
     const results: CheckReport["results"] = [];
-    for (const { workload, info } of loaded) {
-      const where = info.path ?? info.name;
-      const { budget, from } = mergeBudgets(workload.budget, flagBudget);
-      if (Object.keys(budget).length === 0) {
-        throw new TokencostError("NO_LIMIT", `${where}: no limit to check — add "budget" to the workload, or pass --budget, --max-seconds or --max-monthly`);
-      }
-      if (budget.usdPerMonth !== undefined && !workload.runs) {
-        throw new TokencostError("USAGE", `${where}: a monthly limit needs "runs" in the workload (or --runs N --per day|month)`);
-      }
-      // Without --model, the workload's own model (or its pinned steps' models) is checked.
-      for (const model of flags.model ?? [undefined]) {
-        const e = estimate(workload, registry, model, { at, allowRetired: Boolean(flags.allowRetired), ...scaling });
-        results.push({ ...resultOf(e), workload: workload.name });
-        for (const c of checkBudget(e, budget, from)) {
-          const row: CheckRow = { workload: workload.name, model: e.model.id, ...c };
-          if (info.path) row.path = info.path;
-          checks.push(row);
-        }
-      }
+    const infos: WorkloadInfo[] = [];
+    const loadNotices: Warning[] = [];
+    for (const source of workloadSources(args, flags, io)) {
+      const one = await checkOne(source, flags.model ?? [undefined], flagBudget, (w, model) =>
+        estimate(w, registry, model, { at, allowRetired: Boolean(flags.allowRetired), ...scaling }),
+      );
+      infos.push(one.info);
+      loadNotices.push(...one.notices);
+      results.push(...one.results);
+      checks.push(...one.checks);
     }
 
     const failed = checks.filter((c) => !c.pass).length;
@@ -84,14 +76,51 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       command: "check",
       at,
       monthDays: DAYS_PER_MONTH,
-      workloads: loaded.map((l) => l.info),
+      workloads: infos,
       results,
       checks,
       summary: { checks: checks.length, failed },
     };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderCheck);
-    writeWarnings(io, results, [...loaded.flatMap((l) => l.notices), ...comparisonNotices(results)], mode);
+    writeWarnings(io, results, [...loadNotices, ...comparisonNotices(results)], mode);
     if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).checkMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });
+}
+
+interface Checked {
+  info: WorkloadInfo;
+  notices: Warning[];
+  results: CheckReport["results"];
+  checks: CheckRow[];
+}
+
+/** One workload's rows; the workload itself goes when this returns. */
+async function checkOne(
+  source: WorkloadSource,
+  models: readonly (string | undefined)[],
+  flagBudget: Budget,
+  price: (w: Workload, model: string | undefined) => Estimate,
+): Promise<Checked> {
+  const { workload, info, notices } = await source();
+  const where = info.path ?? info.name;
+  const { budget, from } = mergeBudgets(workload.budget, flagBudget);
+  if (Object.keys(budget).length === 0) {
+    throw new TokencostError("NO_LIMIT", `${where}: no limit to check — add "budget" to the workload, or pass --budget, --max-seconds or --max-monthly`);
+  }
+  if (budget.usdPerMonth !== undefined && !workload.runs) {
+    throw new TokencostError("USAGE", `${where}: a monthly limit needs "runs" in the workload (or --runs N --per day|month)`);
+  }
+  const out: Checked = { info, notices, results: [], checks: [] };
+  // Without --model, the workload's own model (or its pinned steps' models) is checked.
+  for (const model of models) {
+    const e = price(workload, model);
+    out.results.push({ ...resultOf(e), workload: workload.name });
+    for (const c of checkBudget(e, budget, from)) {
+      const row: CheckRow = { workload: workload.name, model: e.model.id, ...c };
+      if (info.path) row.path = info.path;
+      out.checks.push(row);
+    }
+  }
+  return out;
 }

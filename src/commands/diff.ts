@@ -21,7 +21,7 @@ import {
   type PricingDateFlags,
   type ScalingFlags,
 } from "./options.ts";
-import { loadWorkloadArgs } from "./workload-input.ts";
+import { workloadSources } from "./workload-input.ts";
 
 type Flags = OutputFlags & PricingDateFlags & ScalingFlags & { model?: string[]; failAbovePercent?: number; failAboveUsd?: number };
 
@@ -44,22 +44,21 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
     const mode = warningMode(flags);
     const registry = await registryFor(flags, io);
     const at = flags.at ?? io.today();
-    const one = async (arg: string) => {
-      const loaded = await loadWorkloadArgs([arg], {}, io);
-      if (loaded.length !== 1) throw new TokencostError("USAGE", `${arg}: diff compares two workload files, not directories`);
-      return loaded[0]!;
-    };
-    const base = await one(baseArg);
-    const head = await one(headArg);
     const thresholds: Thresholds = {};
     if (flags.failAbovePercent !== undefined) thresholds.percent = flags.failAbovePercent;
     if (flags.failAboveUsd !== undefined) thresholds.usd = flags.failAboveUsd;
-
     const options = { at, allowRetired: Boolean(flags.allowRetired), ...scalingOptions(flags) };
-    const pairs = (flags.model ?? [undefined]).map((model) => [
-      estimate(base.workload, registry, model, options),
-      estimate(head.workload, registry, model, options),
-    ] as const);
+    const models = flags.model ?? [undefined];
+    // Each side is read, priced on every model and let go before the other is read.
+    const side = async (arg: string) => {
+      const sources = workloadSources([arg], {}, io);
+      if (sources.length !== 1) throw new TokencostError("USAGE", `${arg}: diff compares two workload files, not directories`);
+      const { workload, info } = await sources[0]!();
+      return { info, estimates: models.map((model) => estimate(workload, registry, model, options)) };
+    };
+    const base = await side(baseArg);
+    const head = await side(headArg);
+    const pairs = base.estimates.map((b, i) => [b, head.estimates[i]!] as const);
     const diffs = pairs.map(([b, h]) => diffRow(diffEstimates(b, h, thresholds)));
     const failed = diffs.filter((d) => !d.pass).length;
     const report: DiffReport = {

@@ -39,7 +39,7 @@ export async function loadWorkload(arg: string | undefined, flags: WorkloadFlags
   if (arg === "-") {
     loaded = await fromDash(io);
   } else if (arg !== undefined) {
-    loaded = await fromText(readTextFile(arg, "workload"), arg, "file");
+    loaded = await fromFile(arg);
   } else if (flags.preset !== undefined) {
     loaded = await fromPreset(flags.preset, []);
   } else if (tokenFlags.length > 0) {
@@ -76,32 +76,32 @@ function finish(loaded: Loaded, flags: Pick<WorkloadFlags, "runs" | "per" | "tie
   return { workload, notices: loaded.notices, info: workloadInfo(base, workload.runs, workload.serviceTier) };
 }
 
+/** A workload named on the command line, read and validated when called. */
+export type WorkloadSource = () => Promise<LoadedWorkload>;
+
 /**
  * Several workloads (`check`, `diff`): files, directories (every *.json in them, in name order), `-`
- * for stdin; with no argument, a workload piped on stdin.
+ * for stdin; with no argument, a workload piped on stdin. Arguments are resolved here (a directory
+ * with no workloads fails before any work); each file is read when its turn comes, so that a run
+ * over many large files holds one at a time.
  */
-export async function loadWorkloadArgs(args: readonly string[], flags: Pick<WorkloadFlags, "runs" | "per">, io: Io): Promise<LoadedWorkload[]> {
-  const out: LoadedWorkload[] = [];
+export function workloadSources(args: readonly string[], flags: Pick<WorkloadFlags, "runs" | "per">, io: Io): WorkloadSource[] {
   if (args.length === 0) {
-    const piped = await fromPipe(io);
-    if (!piped) throw new TokencostError("USAGE", "no workload: give workload files or directories, or pipe one on stdin");
-    return [finish(piped, flags)];
+    const piped = async () => {
+      const loaded = await fromPipe(io);
+      if (!loaded) throw new TokencostError("USAGE", "no workload: give workload files or directories, or pipe one on stdin");
+      return finish(loaded, flags);
+    };
+    return [piped];
   }
-  for (const arg of args) {
-    if (arg === "-") {
-      out.push(finish(await fromDash(io), flags));
-    } else if (isDirectory(arg)) {
-      const files = listDirectory(arg).filter((f) => f.toLowerCase().endsWith(".json")).sort();
-      if (files.length === 0) throw new TokencostError("USAGE", `${arg}: no *.json workloads in this directory`);
-      for (const f of files) {
-        const path = join(arg, f);
-        out.push(finish(await fromText(readTextFile(path, "workload"), path, "file"), flags));
-      }
-    } else {
-      out.push(finish(await fromText(readTextFile(arg, "workload"), arg, "file"), flags));
-    }
-  }
-  return out;
+  const file = (path: string): WorkloadSource => async () => finish(await fromFile(path), flags);
+  return args.flatMap((arg): WorkloadSource[] => {
+    if (arg === "-") return [async () => finish(await fromDash(io), flags)];
+    if (!isDirectory(arg)) return [file(arg)];
+    const files = listDirectory(arg).filter((f) => f.toLowerCase().endsWith(".json")).sort();
+    if (files.length === 0) throw new TokencostError("USAGE", `${arg}: no *.json workloads in this directory`);
+    return files.map((f) => file(join(arg, f)));
+  });
 }
 
 function isDirectory(path: string): boolean {
@@ -116,7 +116,7 @@ function isDirectory(path: string): boolean {
 async function fromDash(io: Io): Promise<Loaded> {
   const text = await io.readStdin();
   if (text.trim() === "") throw new TokencostError("FILE", "stdin: `-` reads the workload from stdin, but stdin is empty");
-  return fromText(text, "stdin", "stdin");
+  return fromStdinText(text);
 }
 
 /**
@@ -130,15 +130,20 @@ async function fromPipe(io: Io): Promise<Loaded | undefined> {
   if (text.trim() === "") {
     throw new TokencostError("WORKLOAD", "empty workload on stdin (with no file, --preset or token flags, piped stdin is the workload)");
   }
-  return fromText(text, "stdin", "stdin");
+  return fromStdinText(text);
 }
 
-async function fromText(text: string, label: string, source: string): Promise<Loaded> {
-  const defaultName = source === "file" ? basename(label).replace(/\.json$/i, "") : "stdin";
+/** A workload file; its text is read only once the validator is loaded, and handed on, not kept. */
+async function fromFile(path: string): Promise<Loaded> {
   const { parseWorkloadText } = await import("../validators.ts");
-  const workload = parseWorkloadText(text, { label, defaultName });
-  const base = source === "file" ? { name: workload.name, source, path: label } : { name: workload.name, source };
-  return { workload, notices: [] as Warning[], base };
+  const workload = parseWorkloadText(readTextFile(path, "workload"), { label: path, defaultName: basename(path).replace(/\.json$/i, "") });
+  return { workload, notices: [], base: { name: workload.name, source: "file", path } };
+}
+
+async function fromStdinText(text: string): Promise<Loaded> {
+  const { parseWorkloadText } = await import("../validators.ts");
+  const workload = parseWorkloadText(text, { label: "stdin", defaultName: "stdin" });
+  return { workload, notices: [], base: { name: workload.name, source: "stdin" } };
 }
 
 async function fromPreset(name: string, notices: Warning[]): Promise<Loaded> {

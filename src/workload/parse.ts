@@ -4,12 +4,18 @@ import { TokencostError } from "../errors.ts";
 import { parseJson } from "../read.ts";
 import { formatPath, type JsonPath } from "../text.ts";
 import { allKeys, zodFailure } from "../validation.ts";
-import type { Budget, ReferencePin, Runs, Step, Workload } from "./types.ts";
+import type { Budget, CacheTtl, CallStep, ReferencePin, Runs, Step, Workload } from "./types.ts";
 import { parseCount, parseDuration, parseEffort, parseFraction, parseReference, parseTokenCount, parseUsd, type Reference } from "./values.ts";
 
 // A hand-written walk picks each step's form by its keys (agent / parallel / repeat / steps /
 // else a call) and zod validates each object against that form's strict schema. Dispatching
 // by hand keeps messages about one form at a time and bounds the depth of recursion.
+//
+// A workload may hold hundreds of thousands of calls (8 MB of `{"input":10}` is 600,000), so a
+// step must cost bytes (issue 8 B2): a plain call that a hand check accepts skips zod, whose
+// per-object work made most of the garbage; anything the hand check doubts goes through zod, so
+// every message still comes from the schema. Paths are built at their exact size (a spread
+// array literal reserves three times the room), and every call has the same shape.
 
 export const MAX_DEPTH = 64;
 
@@ -121,6 +127,8 @@ const metaSchema = z.strictObject({
 const META_KEYS = Object.keys(metaSchema.shape);
 const FORM_KEYS = ["agent", "parallel", "repeat", "steps"];
 const ALL_KEYS = allKeys(callSchema, agentSchema, parallelSchema, repeatSchema, sequenceSchema, metaSchema);
+/** A typo in a step object may have meant any form's key ("agnet"). */
+const STEP_CANDIDATES = [...FORM_KEYS, ...Object.keys(callSchema.shape)];
 
 export interface ParseOptions {
   /** Names the source in messages: a file path, "stdin", "preset coding-agent". */
@@ -131,7 +139,11 @@ export interface ParseOptions {
 
 export function parseWorkloadText(text: string, options: ParseOptions): Workload {
   if (text.trim() === "") throw new TokencostError("WORKLOAD", `${options.label}: empty workload`);
-  return parseWorkload(parseJson(text, options.label), options);
+  const data = parseJson(text, options.label);
+  // Up to 8 MB of text need not live on beside the steps built from it (a caller that passes
+  // the text straight in holds no other reference).
+  text = "";
+  return parseWorkload(data, options);
 }
 
 export function parseWorkload(data: unknown, options: ParseOptions): Workload {
@@ -172,17 +184,13 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
     throw new TokencostError("WORKLOAD", `${label}: ${shortPath(path)}: steps are nested more than ${MAX_DEPTH} levels deep`);
   }
   const obj = asObject(value, path, label, "a step is a JSON object (a call, an agent, parallel, repeat or steps)");
-  // A step object takes its form's keys (and, at the top, the workload's); a typo may have
-  // meant any form's key ("agnet").
-  const check = <S extends z.ZodType>(schema: S) =>
-    checked(schema, obj, path, label, topKeys, [...FORM_KEYS, ...Object.keys(callSchema.shape)]);
-  // What every form shares: a pinned model, a name, an effort, where its tokens were measured.
-  const common = (s: { model?: string | undefined; name?: string | undefined; effort?: Reference["effort"] | null; measuredOn?: Reference | undefined }) => ({
-    ...(s.model === undefined ? {} : { model: { name: s.model, path: [...path, "model"] } }),
-    ...(s.name === undefined ? {} : { name: s.name }),
-    ...(s.effort === undefined ? {} : { effort: s.effort }),
-    ...(s.measuredOn === undefined ? {} : { measuredOn: referencePin(s.measuredOn, [...path, "measuredOn"]) }),
-  });
+  if (!("agent" in obj || "parallel" in obj || "repeat" in obj || "steps" in obj)) {
+    const fast = plainCall(obj, path);
+    if (fast) return fast;
+  }
+  // A step object takes its form's keys (and, at the top, the workload's).
+  const check = <S extends z.ZodType>(schema: S) => checked(schema, obj, path, label, topKeys, STEP_CANDIDATES);
+  const list = (key: string, items: unknown[]) => items.map((b, i) => parseStep(b, childPath(path, key, i), label, depth + 1));
 
   if ("agent" in obj) {
     const s = check(agentSchema);
@@ -190,10 +198,9 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
     const caching = a.caching
       ? { hitRate: a.caching.hitRate ?? { num: 1n, den: 1n }, warmSystem: a.caching.warmSystem ?? false, ttl: a.caching.ttl ?? "5m" }
       : null;
-    return {
+    const step: Step = {
       kind: "agent",
       path,
-      ...common(s),
       system: a.system ?? 0,
       turns: a.turns,
       perTurn: {
@@ -205,21 +212,19 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
       caching,
       keepReasoning: a.keepReasoning ?? false,
     };
+    return withCommon(step, s);
   }
   if ("parallel" in obj) {
     const s = check(parallelSchema);
-    const branches = s.parallel.map((b, i) => parseStep(b, [...path, "parallel", i], label, depth + 1));
-    return { kind: "parallel", path, ...common(s), branches };
+    return withCommon({ kind: "parallel", path, branches: list("parallel", s.parallel) }, s);
   }
   if ("repeat" in obj) {
     const s = check(repeatSchema);
-    const steps = s.steps.map((b, i) => parseStep(b, [...path, "steps", i], label, depth + 1));
-    return { kind: "sequence", path, ...common(s), repeat: s.repeat, steps };
+    return withCommon({ kind: "sequence", path, repeat: s.repeat, steps: list("steps", s.steps) }, s);
   }
   if ("steps" in obj) {
     const s = check(sequenceSchema);
-    const steps = s.steps.map((b, i) => parseStep(b, [...path, "steps", i], label, depth + 1));
-    return { kind: "sequence", path, ...common(s), repeat: 1, steps };
+    return withCommon({ kind: "sequence", path, repeat: 1, steps: list("steps", s.steps) }, s);
   }
   const s = check(callSchema);
   if (!TOKEN_KEYS.some((k) => s[k] !== undefined)) {
@@ -228,19 +233,99 @@ function parseStep(value: unknown, path: JsonPath, label: string, depth: number,
       `${label}: ${formatPath(path)}: a call needs tokens — give at least one of ${TOKEN_KEYS.join(", ")}`,
     );
   }
+  return withCommon(callStep(path, s), s);
+}
+
+/** `path` + key + index, allocated at its exact length. */
+const childPath = (path: JsonPath, key: string, index: number): JsonPath => path.concat(key, index);
+
+type CallFields = { [K in (typeof TOKEN_KEYS)[number] | "requests" | "toolSeconds"]?: number | undefined } & { cacheTtl?: CacheTtl | undefined };
+
+/** Every call step has one shape (pins are added after it), so that V8 stores them alike and small. */
+function callStep(path: JsonPath, f: CallFields): CallStep {
   return {
     kind: "call",
     path,
-    ...common(s),
-    input: s.input ?? 0,
-    cachedInput: s.cachedInput ?? 0,
-    cacheWrite: s.cacheWrite ?? 0,
-    output: s.output ?? 0,
-    reasoning: s.reasoning ?? 0,
-    requests: s.requests ?? 1,
-    toolSeconds: s.toolSeconds ?? 0,
-    cacheTtl: s.cacheTtl ?? "5m",
+    input: f.input ?? 0,
+    cachedInput: f.cachedInput ?? 0,
+    cacheWrite: f.cacheWrite ?? 0,
+    output: f.output ?? 0,
+    reasoning: f.reasoning ?? 0,
+    requests: f.requests ?? 1,
+    toolSeconds: f.toolSeconds ?? 0,
+    cacheTtl: f.cacheTtl ?? "5m",
   };
+}
+
+interface Common {
+  model?: string | undefined;
+  name?: string | undefined;
+  effort?: Reference["effort"] | null;
+  measuredOn?: Reference | undefined;
+}
+
+/** What every form shares: a pinned model, a name, an effort, where its tokens were measured. */
+function withCommon<T extends Step>(step: T, s: Common): T {
+  if (s.model !== undefined) step.model = { name: s.model, path: step.path.concat("model") };
+  if (s.name !== undefined) step.name = s.name;
+  if (s.effort !== undefined) step.effort = s.effort;
+  if (s.measuredOn !== undefined) step.measuredOn = referencePin(s.measuredOn, step.path.concat("measuredOn"));
+  return step;
+}
+
+/**
+ * A call the hand check accepts as valid, read as zod reads it; undefined for anything else
+ * (an unknown key, a value a parser refuses, no tokens, a measuredOn), which zod then reports.
+ */
+function plainCall(obj: Record<string, unknown>, path: JsonPath): CallStep | undefined {
+  const proto = Object.getPrototypeOf(obj);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const f: CallFields = {};
+  const common: Common = {};
+  try {
+    for (const key in obj) {
+      const v = obj[key];
+      if (v === undefined) return undefined;
+      switch (key) {
+        case "input":
+        case "cachedInput":
+        case "cacheWrite":
+        case "output":
+        case "reasoning":
+          f[key] = parseTokenCount(v);
+          break;
+        case "requests":
+          f.requests = parseCount(v, "requests");
+          break;
+        case "toolSeconds":
+          f.toolSeconds = parseDuration(v);
+          break;
+        case "cacheTtl":
+          if (v !== "5m" && v !== "1h") return undefined;
+          f.cacheTtl = v;
+          break;
+        case "model":
+          // z.string().trim().min(1)
+          if (typeof v !== "string" || v.trim() === "") return undefined;
+          common.model = v.trim();
+          break;
+        case "name":
+          if (typeof v !== "string") return undefined;
+          common.name = v;
+          break;
+        case "effort":
+          common.effort = v === null ? null : parseEffort(v);
+          break;
+        default:
+          return undefined;
+      }
+    }
+  } catch (e) {
+    if (e instanceof RangeError) return undefined; // a value zod refuses, with this message
+    throw e;
+  }
+  if (!TOKEN_KEYS.some((k) => f[k] !== undefined)) return undefined;
+  return withCommon(callStep(path, f), common);
 }
 
 function referencePin(r: Reference, path: JsonPath): ReferencePin {
