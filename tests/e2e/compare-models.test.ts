@@ -141,7 +141,7 @@ describe("tokencost compare", () => {
   });
 
   it("choosing models two ways is a usage error", () => {
-    expect(expectInputError(tokencost(["compare", "--all", "--provider", "google", "--input", "1"]))).toContain("choose the models one way");
+    expect(expectInputError(tokencost(["compare", "--all", "--provider", "google", "--input", "1", ...AT]))).toContain("choose the models one way");
   });
 });
 
@@ -154,14 +154,14 @@ describe("tokencost models", () => {
   });
 
   it("--provider and --search filter", () => {
-    const byProvider = json(tokencost(["models", "--provider", "deepseek", "--json"]));
+    const byProvider = json(tokencost(["models", "--provider", "deepseek", "--json", ...AT]));
     expect(byProvider.models.map((m: { id: string }) => m.id)).toEqual(["deepseek-flash", "deepseek-v4-pro"]);
-    const bySearch = json(tokencost(["models", "--search", "haiku", "--json"]));
+    const bySearch = json(tokencost(["models", "--search", "haiku", "--json", ...AT]));
     expect(bySearch.models.map((m: { id: string }) => m.id)).toEqual(["claude-haiku-5-5", "claude-haiku-4-5"]);
   });
 
   it("an unknown provider is an input error listing the providers", () => {
-    expect(expectInputError(tokencost(["models", "--provider", "acme"]))).toContain("known providers: alibaba, anthropic, deepseek, google");
+    expect(expectInputError(tokencost(["models", "--provider", "acme", ...AT]))).toContain("known providers: alibaba, anthropic, deepseek, google");
   });
 
   it("show prints every figure with its source and as-of date", () => {
@@ -176,12 +176,12 @@ describe("tokencost models", () => {
   });
 
   it("show --json is the registry entry", () => {
-    const r = json(tokencost(["models", "show", "claude-opus-4-7", "--json"]));
+    const r = json(tokencost(["models", "show", "claude-opus-4-7", "--json", ...AT]));
     expect(r.model).toMatchObject({ id: "claude-opus-4-7", provider: "anthropic", rates: { input: 5, cacheWrite: 6.25, cacheWrite1h: 10 } });
   });
 
   it("show of an unknown model suggests the closest", () => {
-    expect(expectInputError(tokencost(["models", "show", "claude-opus-4.7"]))).toMatch(/unknown model "claude-opus-4.7" — did you mean claude-opus-4-7, /);
+    expect(expectInputError(tokencost(["models", "show", "claude-opus-4.7", ...AT]))).toMatch(/unknown model "claude-opus-4.7" — did you mean claude-opus-4-7, /);
   });
 });
 
@@ -195,10 +195,26 @@ describe("tokencost presets", () => {
     expect(data.presets.map((p: { name: string }) => p.name)).toEqual(["chat", "rag", "coding-agent", "deep-research"]);
   });
 
-  it("every preset estimates", () => {
-    for (const p of ["chat", "rag", "coding-agent", "deep-research"]) {
-      expect(json(tokencost(["estimate", "--preset", p, "--model", "claude-sonnet-4-6", "--json", ...AT])).results[0].cost.total).toBeGreaterThan(0);
-    }
+  // claude-sonnet-4-6: $3 in, $0.30 cached, $3.75 cache write, $15 out (reasoning too); no tiers.
+  it.each<[string, Record<string, number>, string]>([
+    // S=1,200, u=150, o=350, T=6, g=500: prompts 1,350 … 3,850 (Σ 15,600); cached Σ prompt_1..5 = 11,750,
+    // written 3,850; output 2,100. 11,750 × 0.3 + 3,850 × 3.75 + 2,100 × 15 = 3,525 + 14,437.5 + 31,500 µ$
+    ["chat", { input: 0, cachedInput: 11750, cacheWrite: 3850, output: 2100, reasoning: 0 }, "0.0494625"],
+    // 6,100 × 3 + 1,500 × 0.3 + 450 × 15 = 18,300 + 450 + 6,750 µ$
+    ["rag", { input: 6100, cachedInput: 1500, cacheWrite: 0, output: 450, reasoning: 0 }, "0.0255"],
+    // S=12,000, u=2,000, o=300, r=600 (not kept), T=25, g=2,300: prompt_k = 14,000 + 2,300(k−1), Σ = 350,000 + 2,300 × 300
+    // = 1,040,000; written = prompt_25 = 69,200; cached 970,800; output 7,500; reasoning 15,000
+    // 970,800 × 0.3 + 69,200 × 3.75 + 22,500 × 15 = 291,240 + 259,500 + 337,500 µ$
+    ["coding-agent", { input: 0, cachedInput: 970800, cacheWrite: 69200, output: 7500, reasoning: 15000 }, "0.88824"],
+    // plan: 2,000 × 3 + 5,500 × 15 = 88,500 µ$. Each researcher: S=3,000, u=4,000, o=500, r=1,500, T=8, g=4,500:
+    // Σ prompts 56,000 + 4,500 × 28 = 182,000, written prompt_8 = 38,500, cached 143,500;
+    // 143,500 × 0.3 + 38,500 × 3.75 + (4,000 + 12,000) × 15 = 43,050 + 144,375 + 240,000 = 427,425 µ$, × 4 = 1,709,700.
+    // synthesis: 30,000 × 3 + 11,000 × 15 = 255,000 µ$. Total 88,500 + 1,709,700 + 255,000 µ$
+    ["deep-research", { input: 32000, cachedInput: 574000, cacheWrite: 154000, output: 22500, reasoning: 58000 }, "2.0532"],
+  ])("preset %s on claude-sonnet-4-6", (p, tokens, usd) => {
+    const [r] = json(tokencost(["estimate", "--preset", p, "--model", "claude-sonnet-4-6", "--json", ...AT])).results;
+    expect(r.tokens).toMatchObject(tokens);
+    expect(r.usdExact).toBe(usd);
   });
 });
 
@@ -207,7 +223,7 @@ describe("pricing overrides", () => {
   const privateModel = file("private.json", { provider: "acme", models: [{ id: "acme-ft", name: "Acme fine-tune", rates: { input: 1, output: 2 }, speed: { outputTokensPerSecond: 50, timeToFirstTokenSeconds: 0.2 } }] });
 
   it("--pricing merges a file over the bundled entry, keeping what it does not name", () => {
-    const r = json(tokencost(["estimate", "--model", "gemini-3.5-flash", "--input", "1000", "--pricing", discount, "--json"]));
+    const r = json(tokencost(["estimate", "--model", "gemini-3.5-flash", "--input", "1000", "--pricing", discount, "--json", ...AT]));
     expect(r.results[0].usdExact).toBe("0.0012"); // 1,000 × $1.2
     expect(r.results[0].source).toBe("our contract");
     expect(r.results[0].speed.outputTokensPerSecond).toBe(204); // from the bundled entry
@@ -222,13 +238,13 @@ describe("pricing overrides", () => {
   });
 
   it("a missing TOKENCOST_PRICING file names the variable", () => {
-    expect(expectInputError(tokencost(["models"], { env: { TOKENCOST_PRICING: "/nope.json" } }))).toBe(
+    expect(expectInputError(tokencost(["models", ...AT], { env: { TOKENCOST_PRICING: "/nope.json" } }))).toBe(
       "tokencost: TOKENCOST_PRICING: /nope.json: cannot read pricing file: no such file",
     );
   });
 
   it("TOKENCOST_PRICING adds files too, and --pricing is repeatable", () => {
-    const r = json(tokencost(["compare", "--models", "acme-ft,gemini-3.5-flash", "--input", "1000", "--pricing", discount, "--json"], { env: { TOKENCOST_PRICING: privateModel } }));
+    const r = json(tokencost(["compare", "--models", "acme-ft,gemini-3.5-flash", "--input", "1000", "--pricing", discount, "--json", ...AT], { env: { TOKENCOST_PRICING: privateModel } }));
     expect(r.results.map((x: Row) => [x.model, x.cost.total])).toEqual([
       ["acme-ft", 0.001],
       ["gemini-3.5-flash", 0.0012],
@@ -247,6 +263,6 @@ describe("pricing overrides", () => {
     ["nesting deeper than any pricing file", `{"provider": "acme", "models": [{"id": "x", "rates": {"input": 1, "output": 1}, "otherRates": ${'{"a":'.repeat(20000)}1${"}".repeat(20000)}}]}`, /bad\.json: JSON nested more than 256 levels deep/],
   ])("a pricing file with %s is an input error", (_, content, message) => {
     const path = content === null ? file("bad.json", "").replace(/bad\.json$/, "nope.json") : file("bad.json", content);
-    expect(expectInputError(tokencost(["models", "--pricing", path]))).toMatch(message);
+    expect(expectInputError(tokencost(["models", "--pricing", path, ...AT]))).toMatch(message);
   });
 });

@@ -52,28 +52,30 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
     ["negative tokens", ["estimate", ...M], '{"steps": [{"input": 5}, {"output": -5}]}', /stdin: steps\[1\]\.output: tokens cannot be negative, got -5/],
     ["a service tier named like an Object method", ["estimate", ...M, "--input", "1", "--tier", "constructor"], undefined, /has no service tier "constructor" — it has: standard, batch, flex, priority/],
     ["a 400-digit budget", ["check", "-", "--model", "gemini-3.5-flash"], `{"input": 1, "budget": {"usdPerRun": "${"9".repeat(400)}"}}`, /budget\.usdPerRun: expected an amount in USD/],
-    ["a time too large even for one call", ["estimate", ...M], '{"input": 1, "toolSeconds": 1e308, "requests": 2}', /the time per run is too large to represent/],
-    ["a key with a newline, escaped", ["estimate", ...M], '{"in\\nput": 1}', /unknown key "in\\nput"/],
-    ["an empty --provider", ["models", "--provider", ""], undefined, /a provider cannot be empty/],
-    ["an empty --search", ["models", "--search", ""], undefined, /a search text cannot be empty/],
+    ["a time too large even for one call", ["estimate", ...M, ...AT], '{"input": 1, "toolSeconds": 1e308, "requests": 2}', /the time per run is too large to represent/],
+    ["a key with a newline, escaped", ["estimate", ...M, ...AT], '{"in\\nput": 1}', /unknown key "in\\nput"/],
+    ["an empty --provider", ["models", "--provider", "", ...AT], undefined, /a provider cannot be empty/],
+    ["an empty --search", ["models", "--search", "", ...AT], undefined, /a search text cannot be empty/],
     ["a day that does not exist", ["estimate", ...M, "--input", "1", "--at", "2026-02-29"], undefined, /2026-02-29 is not a day of the calendar/],
-    ["--json with another --format", ["estimate", ...M, "--input", "1", "--json", "--format", "csv"], undefined, /--json contradicts --format csv/],
-    ["a time too large to represent", ["estimate", ...M], '{"input": 1000, "toolSeconds": 1e308, "requests": 1000000000}', /the time per run is too large to represent/],
-    ["a key in the wrong form", ["estimate", ...M], '{"agent": {"turns": 2, "perTurn": {"input": 1}}, "input": 5}', /"input" does not belong here \(this object takes: agent, model, name/],
+    ["--json with another --format", ["estimate", ...M, "--input", "1", "--json", "--format", "csv", ...AT], undefined, /--json contradicts --format csv/],
+    ["a time too large to represent", ["estimate", ...M, ...AT], '{"input": 1000, "toolSeconds": 1e308, "requests": 1000000000}', /the time per run is too large to represent/],
+    ["a key in the wrong form", ["estimate", ...M, ...AT], '{"agent": {"turns": 2, "perTurn": {"input": 1}}, "input": 5}', /"input" does not belong here \(this object takes: agent, model, name/],
     ["a model retired by the pricing date", ["estimate", "--model", "claude-sonnet-4-5", "--input", "1", "--at", "2027-03-01"], undefined, /claude-sonnet-4-5 was retired on 2026-11-30 — its replacement is claude-sonnet-5-5/],
   ])("%s", (_, args, input, message) => {
-    expect(expectInputError(tokencost(args, input === undefined ? {} : { input }))).toMatch(message);
+    // Pinned to a day (right after the command, so that "--model" without its value stays so).
+    const pinned = args.includes("--at") || args[0] === "estimat" ? args : [args[0]!, ...AT, ...args.slice(1)];
+    expect(expectInputError(tokencost(pinned, input === undefined ? {} : { input }))).toMatch(message);
   });
 
   it("token flags and --preset name the workload: stdin is not read then", () => {
-    const flags = json(tokencost(["estimate", ...M, "--output", "10", "--json"], { input: '{"input": "1M"}' }));
+    const flags = json(tokencost(["estimate", ...M, "--output", "10", "--json", ...AT], { input: '{"input": "1M"}' }));
     expect(flags.workload.source).toBe("flags");
     expect(flags.results[0].usdExact).toBe("0.00009"); // 10 × $9 / M, not the piped million tokens
-    expect(json(tokencost(["estimate", ...M, "--preset", "rag", "--json"], { input: "{}" })).workload.name).toBe("rag");
+    expect(json(tokencost(["estimate", ...M, "--preset", "rag", "--json", ...AT], { input: "{}" })).workload.name).toBe("rag");
   });
 
   it("a stdin pipe that stays open does not hold a run whose flags name the workload", async () => {
-    const child = spawn(process.execPath, ["bin/tokencost.js", "estimate", ...M, "--input", "1", "--json"], { cwd: ROOT, stdio: ["pipe", "ignore", "ignore"] });
+    const child = spawn(process.execPath, ["bin/tokencost.js", "estimate", ...M, "--input", "1", "--json", ...AT], { cwd: ROOT, stdio: ["pipe", "ignore", "ignore"] });
     const code = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => (child.kill(), resolve(null)), 15_000);
       child.on("exit", (c) => (clearTimeout(timer), resolve(c)));
@@ -83,37 +85,37 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
   });
 
   it("a device or endless pipe as a file stops at the size limit", () => {
-    expect(expectInputError(tokencost(["estimate", ...M, "/dev/zero"]))).toBe("tokencost: /dev/zero: workload is larger than 8 MB");
-    expect(expectInputError(tokencost(["models", "--pricing", "/dev/zero"]))).toBe("tokencost: /dev/zero: pricing file is larger than 8 MB");
+    expect(expectInputError(tokencost(["estimate", ...M, "/dev/zero", ...AT]))).toBe("tokencost: /dev/zero: workload is larger than 8 MB");
+    expect(expectInputError(tokencost(["models", "--pricing", "/dev/zero", ...AT]))).toBe("tokencost: /dev/zero: pricing file is larger than 8 MB");
   });
 
   it("a 100,000-digit token count is refused with a short message", () => {
-    const msg = expectInputError(tokencost(["estimate", ...M], { input: `{"input": "0.${"0".repeat(100_000)}1"}` }));
+    const msg = expectInputError(tokencost(["estimate", ...M, ...AT], { input: `{"input": "0.${"0".repeat(100_000)}1"}` }));
     expect(msg.length).toBeLessThan(200);
     expect(msg).toMatch(/stdin: input: expected a whole number of tokens/);
   });
 
   it("50,000 unknown keys are one short line", () => {
     const keys = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 1]));
-    const msg = expectInputError(tokencost(["estimate", ...M], { input: JSON.stringify({ input: 1, ...keys }) }));
+    const msg = expectInputError(tokencost(["estimate", ...M, ...AT], { input: JSON.stringify({ input: 1, ...keys }) }));
     expect(msg).toMatch(/stdin: k0: unknown key "k0" .*\(and 49999 more unknown keys\)$/);
     expect(msg.length).toBeLessThan(500);
   });
 
   it("a report that cannot be written is an input/output error, exit 2", () => {
-    const r = spawnSync("bash", ["-c", "node bin/tokencost.js estimate --model gemini-3.5-flash --input 1 > /dev/full"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync("bash", ["-c", "node bin/tokencost.js estimate --model gemini-3.5-flash --input 1 --at 2026-11-27 > /dev/full"], { cwd: ROOT, encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^tokencost: cannot write the report to stdout: ENOSPC/);
   });
 
   it("amounts beyond 1e21 still print", () => {
-    const r = tokencost(["check", "-", "--model", "gemini-3.5-flash", "--budget", "1000000000000000000000"], { input: '{"input": 1}' });
+    const r = tokencost(["check", "-", "--model", "gemini-3.5-flash", "--budget", "1000000000000000000000", ...AT], { input: '{"input": 1}' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("$1,000,000,000,000,000,000,000");
   });
 
   it("compare lists a model named twice once", () => {
-    const rows = json(tokencost(["compare", "--models", "gpt-5.6,gpt-5.6-sol", "--input", "1", "--json"])).results;
+    const rows = json(tokencost(["compare", "--models", "gpt-5.6,gpt-5.6-sol", "--input", "1", "--json", ...AT])).results;
     expect(rows.map((x: { model: string }) => x.model)).toEqual(["gpt-5.6-sol"]);
   });
 
@@ -125,25 +127,25 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
 
   it("a 20 MB line of garbage on stdin or in a file fails at the size limit", () => {
     const garbage = "x".repeat(20 * 1024 * 1024);
-    expect(expectInputError(tokencost(["estimate", ...M], { input: garbage }))).toBe("tokencost: stdin: the workload is larger than 8 MB");
-    expect(expectInputError(tokencost(["estimate", ...M, "-"], { input: garbage }))).toBe("tokencost: stdin: the workload is larger than 8 MB");
+    expect(expectInputError(tokencost(["estimate", ...M, ...AT], { input: garbage }))).toBe("tokencost: stdin: the workload is larger than 8 MB");
+    expect(expectInputError(tokencost(["estimate", ...M, "-", ...AT], { input: garbage }))).toBe("tokencost: stdin: the workload is larger than 8 MB");
     const big = tempFile("garbage.json", garbage);
-    expect(expectInputError(tokencost(["estimate", ...M, big]))).toBe(`tokencost: ${big}: workload is larger than 8 MB`);
+    expect(expectInputError(tokencost(["estimate", ...M, big, ...AT]))).toBe(`tokencost: ${big}: workload is larger than 8 MB`);
   });
 
   it("nesting 20,000 levels deep is one clear error", () => {
     const deep = `${'{"steps": ['.repeat(20_000)}{"input": 1}${"]}".repeat(20_000)}`;
-    expect(expectInputError(tokencost(["estimate", ...M], { input: deep }))).toBe("tokencost: stdin: JSON nested more than 256 levels deep");
+    expect(expectInputError(tokencost(["estimate", ...M, ...AT], { input: deep }))).toBe("tokencost: stdin: JSON nested more than 256 levels deep");
   });
 
   it("a closed pipe on stdout ends quietly with 0", () => {
-    const r = spawnSync("bash", ["-c", "set -o pipefail; node bin/tokencost.js models --json | head -c 100 > /dev/null"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync("bash", ["-c", "set -o pipefail; node bin/tokencost.js models --json --at 2026-11-27 | head -c 100 > /dev/null"], { cwd: ROOT, encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
   });
 
   it("TOKENCOST_DEBUG=1 adds the stack", () => {
-    const r = tokencost(["estimate", "--model", "nope", "--input", "1"], { env: { TOKENCOST_DEBUG: "1" } });
+    const r = tokencost(["estimate", "--model", "nope", "--input", "1", ...AT], { env: { TOKENCOST_DEBUG: "1" } });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^\s+at /m);
   });
@@ -156,7 +158,7 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
   });
 
   it("an empty workload file is an error, not $0", () => {
-    expect(expectInputError(tokencost(["estimate", ...M, file("empty.json", "")]))).toMatch(/empty workload/);
+    expect(expectInputError(tokencost(["estimate", ...M, file("empty.json", ""), ...AT]))).toMatch(/empty workload/);
   });
 });
 
@@ -200,7 +202,7 @@ describe("formats", () => {
 
   it("models and presets in every format", () => {
     for (const format of ["table", "json", "markdown", "csv"]) {
-      for (const cmd of [["models"], ["models", "show", "gpt-5.5"], ["presets"]]) {
+      for (const cmd of [["models", ...AT], ["models", "show", "gpt-5.5", ...AT], ["presets"]]) {
         const r = tokencost([...cmd, "--format", format]);
         expect(r.code, `${cmd.join(" ")} --format ${format}`).toBe(0);
         expect(r.stdout.length).toBeGreaterThan(0);
@@ -211,7 +213,7 @@ describe("formats", () => {
 });
 
 describe("colour", () => {
-  const args = ["estimate", "--model", "gemini-3.5-flash", "--input", "1000"];
+  const args = ["estimate", "--model", "gemini-3.5-flash", "--input", "1000", ...AT];
   const ESC = "\u001b[";
   it("none with NO_COLOR or when stdout is not a terminal", () => {
     expect(tokencost(args).stdout).not.toContain(ESC);
