@@ -43,10 +43,10 @@ const common = {
   banner: { js: 'const __tokencost_import_meta_url = require("url").pathToFileURL(__filename).href;' },
 };
 
-// zod is most of the weight, cli-table3 and chalk the rest: the validators and the renderers
-// get files of their own, required on demand. (They carry their own copies of the small shared
+// zod is most of the weight, the renderers and chalk the rest: the validators, the renderers and
+// colour get files of their own, required on demand. (They carry their own copies of the small shared
 // modules; errors are recognised by name, not by class, for that reason.)
-const APART = { validators: "src/validators.ts", renderers: "src/commands/renderers.ts" };
+const APART = { validators: "src/validators.ts", renderers: "src/commands/renderers.ts", colour: "src/commands/colour.ts" };
 for (const [name, entry] of Object.entries(APART)) {
   await build({ ...common, entryPoints: [`${root}${entry}`], outfile: `${root}dist/bin/${name}.cjs` });
 }

@@ -45,7 +45,7 @@ export async function registryFor(flags: OutputFlags, io: Io, detail: "pricing" 
  * chalk 5 ignores NO_COLOR, so the level is decided here: NO_COLOR (non-empty) wins, then
  * FORCE_COLOR, then colour only on a terminal (at the level chalk detects for it).
  */
-export function colorLevel(env: Io["env"], isTTY: boolean, detected: () => number = () => 1): 0 | 1 | 2 | 3 {
+export function colorLevel(env: Io["env"], isTTY: boolean | (() => boolean), detected: () => number = () => 1): 0 | 1 | 2 | 3 {
   if (env.NO_COLOR) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
@@ -54,14 +54,16 @@ export function colorLevel(env: Io["env"], isTTY: boolean, detected: () => numbe
     const n = Number.parseInt(force, 10);
     return Number.isNaN(n) ? 1 : (Math.max(0, Math.min(3, n)) as 0 | 1 | 2 | 3);
   }
-  if (!isTTY || env.TERM === "dumb") return 0;
+  if (env.TERM === "dumb" || !(typeof isTTY === "function" ? isTTY() : isTTY)) return 0;
   return Math.max(1, Math.min(3, detected())) as 1 | 2 | 3;
 }
 
 export async function paintFor(io: Io): Promise<Paint> {
-  const isTTY = Boolean(io.stdout.isTTY);
+  // Asked only when the environment leaves it open: the answer loads node:tty (and net).
+  let tty: boolean | undefined;
+  const isTTY = () => (tty ??= Boolean(io.stdout.isTTY));
   if (colorLevel(io.env, isTTY) === 0) return plain;
-  const { chalkPaint, supportsColor } = await import("./renderers.ts");
+  const { chalkPaint, supportsColor } = await import("./colour.ts");
   const level = colorLevel(io.env, isTTY, () => (supportsColor ? supportsColor.level : 1));
   return level === 0 ? plain : chalkPaint(level);
 }

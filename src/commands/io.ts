@@ -83,7 +83,13 @@ function fdWriter(fd: number): Io["stdout"] {
       return true;
     },
     // Only colour decisions ask, and only for tables: tty is loaded then, not at start.
+    // Only a character device can be a terminal; a pipe or file is answered without node:tty.
     get isTTY() {
+      try {
+        if (!fstatSync(fd).isCharacterDevice()) return false;
+      } catch {
+        return false;
+      }
       const tty = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
       return tty.isatty(fd);
     },

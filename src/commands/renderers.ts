@@ -1,7 +1,6 @@
-// Every renderer but JSON, and colour, behind one door: the CLI bundle keeps this module in a
-// file of its own (dist/bin/renderers.cjs, see scripts/build.js) — it sits with the commands because it picks the colours, loaded when a table, markdown
-// or CSV is asked for, so that `--json` runs never parse cli-table3 or chalk.
-import { Chalk } from "chalk";
+// Every renderer but JSON behind one door: the CLI bundle keeps this module in a file of its
+// own (dist/bin/renderers.cjs, see scripts/build.js), loaded when a table, markdown or CSV is
+// asked for, so that `--json` runs never parse it. Colour is apart again (colour.ts).
 import type { Paint } from "../report/paint.ts";
 import { render as renderReport } from "../report/render.ts";
 import { renderModelCard as modelCard, renderModelList as modelList } from "../report/models.ts";
@@ -10,7 +9,6 @@ import { checkMarkdown as checkMd, renderCheck as check } from "../report/check.
 import { diffMarkdown as diffMd, renderDiff as diff } from "../report/diff.ts";
 import { safeForFormat } from "../report/safe-text.ts";
 
-export { supportsColor } from "chalk";
 
 // Every renderer sees a report whose text from files is safe for its format.
 const safe =
@@ -27,8 +25,3 @@ export const renderDiff = safe(diff);
 export const checkMarkdown: typeof checkMd = (report) => checkMd(safeForFormat(report, "markdown"));
 export const diffMarkdown: typeof diffMd = (report) => diffMd(safeForFormat(report, "markdown"));
 
-
-export function chalkPaint(level: 1 | 2 | 3): Paint {
-  const c = new Chalk({ level });
-  return { bold: c.bold, dim: c.dim, green: c.green, yellow: c.yellow, red: c.red, cyan: c.cyan };
-}
