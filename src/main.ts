@@ -6,6 +6,7 @@ import { estimateCommand } from "./commands/estimate.ts";
 import type { Io, Outcome } from "./commands/io.ts";
 import { modelsCommand } from "./commands/models.ts";
 import { presetsCommand } from "./commands/presets.ts";
+import { usageCommand } from "./commands/usage.ts";
 import { isTokencostError } from "./errors.ts";
 import { printable } from "./text.ts";
 import { VERSION } from "./version.ts";
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, outcome: Outcome) => v
   presets: presetsCommand,
   check: checkCommand,
   diff: diffCommand,
+  usage: usageCommand,
 };
 
 /**

@@ -27,7 +27,14 @@ export type WarningCode =
   | "NOT_YET_RELEASED" // --at before the model's release
   | "OVERRIDE"
   | "ZERO_RATE" // a rate of $0 per million: allowed (free tiers exist), never silent
-  | "TINY_RATE"; // a nonzero rate under $0.000001 per million after the service-tier multiplier
+  | "TINY_RATE" // a nonzero rate under $0.000001 per million after the service-tier multiplier
+  | "UNPRICED" // usage: logged models the registry does not know, listed without a cost
+  | "MALFORMED" // usage: lines that are not a usage record
+  | "CACHE_STORAGE" // usage: cache storage billed per token-hour, which no rate prices
+  | "CLAMPED" // usage: a record whose own numbers contradict its format, a class set to 0
+  | "ATTRIBUTE_ALIAS" // usage: a non-standard OpenTelemetry attribute read as the standard one
+  | "SERVICE_TIER_UNKNOWN" // usage: a logged service tier the registry does not list for the model
+  | "REPORTED_DIFFERS"; // usage: the provider's reported cost differs from the registry's
 
 export interface Warning {
   code: WarningCode;

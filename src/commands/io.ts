@@ -9,10 +9,12 @@ import { pause, readBounded } from "../read.ts";
 
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean | undefined };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean | undefined };
   /** stdin may carry a workload: a pipe, a file or a socket (not a terminal, not /dev/null). */
   stdinPiped: boolean;
   readStdin(): Promise<string>;
+  /** stdin as a stream of chunks, for logs of any size (`usage -`); without it, readStdin. */
+  stdinChunks?(): AsyncIterable<Uint8Array>;
   env: Record<string, string | undefined>;
   /** Today as YYYY-MM-DD (UTC). */
   today(): string;
@@ -29,6 +31,10 @@ export function processIo(): Io {
     stderr: fdWriter(2),
     stdinPiped: stdinPiped(),
     readStdin: async () => readBounded(0, "stdin", "the workload"),
+    stdinChunks: async function* () {
+      const { stdinChunks } = await import("./usage-input.ts");
+      yield* stdinChunks();
+    },
     env: process.env,
     today: () => isoDay(new Date()),
     appendFile: appendRegularFile,

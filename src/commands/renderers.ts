@@ -8,6 +8,7 @@ import { renderPresets as presets } from "../report/presets.ts";
 import { checkMarkdown as checkMd, renderCheck as check } from "../report/check.ts";
 import { diffMarkdown as diffMd, renderDiff as diff } from "../report/diff.ts";
 import { safeForFormat } from "../report/safe-text.ts";
+import { renderUsage as usage } from "../report/usage-render.ts";
 
 
 // Every renderer sees a report whose text from files is safe for its format.
@@ -25,3 +26,4 @@ export const renderDiff = safe(diff);
 export const checkMarkdown: typeof checkMd = (report) => checkMd(safeForFormat(report, "markdown"));
 export const diffMarkdown: typeof diffMd = (report) => diffMd(safeForFormat(report, "markdown"));
 
+export const renderUsage = safe(usage);

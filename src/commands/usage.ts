@@ -1,0 +1,223 @@
+import { Option, type Command } from "commander";
+import { writeFileSync } from "node:fs";
+import { basename, extname } from "node:path";
+import { TokencostError } from "../errors.ts";
+import type { Model } from "../pricing/registry.ts";
+import { usageReport, type ReadStats, type UsageReport } from "../report/usage.ts";
+import { calibrate } from "../usage/calibrate.ts";
+import { LogParser } from "../usage/parse-line.ts";
+import { Tally, type GroupBy } from "../usage/tally.ts";
+import { groupDigits, printable } from "../text.ts";
+import { registryFor, writeOutput } from "./context.ts";
+import type { Io, Outcome } from "./io.ts";
+import { addOutputOptions, atOption, modelListOption, outputFormat, warningMode, type OutputFlags } from "./options.ts";
+import { expandSources, readLog } from "./usage-input.ts";
+import { writeWarnings } from "./warning-lines.ts";
+
+// `tokencost usage` (SPEC §9): logs in, one pass; what they cost, what they would cost
+// elsewhere, and the workload they describe.
+
+type Flags = OutputFlags & {
+  by?: GroupBy;
+  at?: string;
+  whatIf?: string[];
+  sameTokens?: boolean;
+  calibrate?: boolean;
+  agent?: boolean;
+  model?: string;
+  emitPricing?: string;
+  strict?: boolean;
+};
+
+const SHOWN_MALFORMED = 5;
+
+export function usageCommand(program: Command, io: Io, outcome: Outcome): void {
+  program
+    .command("usage")
+    .description("price what your logs actually spent, re-price it on other models, and fit a workload to it")
+    .argument("[logs...]", "log files or directories (recursive), .gz too, or - for stdin (default: piped stdin)")
+    .addOption(new Option("--by <key>", "group by model, day, provider or file (default: model)").choices(["model", "day", "provider", "file"]))
+    .addOption(atOption().default(undefined, "each record on its own day"))
+    .addOption(modelListOption("--what-if <models>", "the same work priced on these models too (repeatable, or a,b,c)"))
+    .option("--same-tokens", "--what-if without token scaling: the logged token counts on every model")
+    .option("--calibrate", "print a workload fitted to the logs (for estimate, compare and check) instead of the report")
+    .option("--agent", "with --calibrate: fit the agent form (turns per session, system prompt, growth per turn)")
+    .option("--model <id>", "with --calibrate: the logged model to fit, where the logs hold several")
+    .option("--emit-pricing <file>", "write the measured speeds as a pricing override file")
+    .option("--strict", "exit 2 on any malformed line or unpriced model")
+    .action(async (args: string[], flags: Flags) => run(args, flags, io, outcome));
+  const cmd = program.commands.at(-1)!;
+  addOutputOptions(cmd);
+}
+
+async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Promise<void> {
+  const format = outputFormat(flags);
+  const mode = warningMode(flags);
+  if (flags.agent && !flags.calibrate) throw new TokencostError("USAGE", "--agent fits the agent form for --calibrate: add --calibrate");
+  if (flags.model && !flags.calibrate) throw new TokencostError("USAGE", "--model picks the logged model --calibrate fits: add --calibrate (the report covers every model)");
+  if (flags.sameTokens && !flags.whatIf) throw new TokencostError("USAGE", "--same-tokens switches off the scaling of --what-if: add --what-if MODEL");
+  const sources = args.length > 0 ? args : io.stdinPiped ? ["-"] : [];
+  if (sources.length === 0) throw new TokencostError("USAGE", "give log files or directories to read (or - for stdin)", "`tokencost usage --help` lists the formats");
+  if (sources.filter((s) => s === "-").length > 1) throw new TokencostError("USAGE", "- (stdin) can be read once");
+
+  const registry = await registryFor(flags, io);
+  const whatIf: Model[] = (flags.whatIf ?? []).map((name) => registry.get(name, "--what-if"));
+  const files = expandSources(sources);
+  if (files.length === 0) throw new TokencostError("FILE", `${sources.join(", ")}: no log files there (.jsonl, .ndjson, .json, .csv, .log, .txt, or any of them .gz)`);
+
+  const tally = new Tally({ registry, by: flags.by ?? "model", at: flags.at, today: io.today(), whatIf, sameTokens: Boolean(flags.sameTokens), sessions: Boolean(flags.agent) });
+  const read: ReadStats = { files: files.map((f) => (f === "-" ? "stdin" : f)), malformed: 0, malformedLines: [], attributeAliases: [] };
+  const notes = { aliases: new Set<string>() };
+  const progress = new Progress(io);
+  let parser: LogParser | null = null;
+  let label = "";
+  const malformed = (line: number, reason: string) => {
+    read.malformed++;
+    if (read.malformedLines.length < SHOWN_MALFORMED) read.malformedLines.push({ file: label, line, reason });
+  };
+  // A file that is one JSON document (an array of responses, a pretty-printed TracesData) rather
+  // than JSON lines is gathered and parsed whole at its end.
+  let document: string[] | null = null;
+  let firstLine = true;
+  const flushDocument = () => {
+    if (!document || !parser) return;
+    const lines = document;
+    document = null;
+    let value: unknown;
+    try {
+      value = JSON.parse(lines.join("\n"));
+    } catch {
+      // Not one document after all: its lines, one by one.
+      lines.forEach((text, i) => take(parser!.line(text, i + 1), i + 1));
+      return;
+    }
+    take(parser.value(value, 1), 1);
+  };
+  const take = (r: ReturnType<LogParser["line"]>, lineNo: number) => {
+    if (r.kind === "records") for (const rec of r.records) tally.add(rec);
+    else if (r.kind === "malformed") malformed(lineNo, r.reason);
+  };
+  for (const file of files) {
+    await readLog(
+      file,
+      {
+        file(path) {
+          label = path === "-" ? "stdin" : path;
+          parser = new LogParser(label, notes);
+          document = null;
+          firstLine = true;
+        },
+        line(text, lineNo) {
+          progress.tick(label, tally.records);
+          if (document) {
+            document.push(text);
+            return;
+          }
+          if (firstLine && text.trim() !== "") {
+            firstLine = false;
+            const t = text.trim();
+            if ((t[0] === "[" || t[0] === "{") && !parsesAsJson(t)) {
+              document = [text];
+              return;
+            }
+          }
+          take(parser!.line(text, lineNo), lineNo);
+        },
+        tooLong(lineNo) {
+          malformed(lineNo, "longer than 64 MB");
+        },
+      },
+      io,
+    );
+    flushDocument();
+  }
+  tally.finish();
+  progress.done();
+  read.attributeAliases = [...notes.aliases].sort();
+
+  if (flags.calibrate) {
+    const workload = calibrate({ tally, model: flags.model, files: read.files, agent: Boolean(flags.agent) });
+    io.stdout.write(`${JSON.stringify(workload, null, 2)}\n`);
+    return;
+  }
+  const report = usageReport(tally, read, registry, { by: flags.by ?? "model", at: flags.at, speed: tally.speed.size > 0 || Boolean(flags.emitPricing) });
+  if (flags.strict) {
+    const unpriced = report.totals.unpricedRecords;
+    if (report.malformed > 0 || unpriced > 0) {
+      throw new TokencostError("FILE", `--strict: ${[report.malformed > 0 && `${report.malformed} malformed line${report.malformed === 1 ? "" : "s"} (first: ${report.malformedLines.map((m) => `${m.file}:${m.line}`).join(", ")})`, unpriced > 0 && `${unpriced} record${unpriced === 1 ? "" : "s"} of unknown models`].filter(Boolean).join(" and ")}`);
+    }
+  }
+  if (flags.emitPricing) emitPricing(flags.emitPricing, report, registry, read.files, io);
+  await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderUsage);
+  // Markdown lists the warnings itself; no message on both stdout and stderr.
+  writeWarnings(io, [], format === "markdown" ? [] : report.warnings, mode);
+}
+
+const parsesAsJson = (t: string): boolean => {
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The measured speeds as pricing overrides (SPEC §1 format), one file per provider (a pricing
+ * file names one): FILE itself when one provider was measured, else FILE's name with the provider.
+ */
+function emitPricing(path: string, report: UsageReport, registry: import("../pricing/registry.ts").Registry, files: readonly string[], io: Io): void {
+  const rows = (report.speed ?? []).filter((r) => registry.find(r.model));
+  if (rows.length === 0) throw new TokencostError("USAGE", "--emit-pricing: no record carries timing (OpenTelemetry spans, OpenRouter generation stats, Claude Code timestamps, Bedrock metrics do)");
+  const byProvider = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const provider = registry.find(r.model)!.provider;
+    byProvider.set(provider, [...(byProvider.get(provider) ?? []), r]);
+  }
+  const source = `measured from ${files.join(", ")} by tokencost usage`;
+  const asOf = new Date(Math.max(...report.results.map((r) => (r.last ? Date.parse(r.last) : 0)), 0) || Date.parse(io.today())).toISOString().slice(0, 10);
+  for (const [provider, list] of byProvider) {
+    const out = byProvider.size === 1 ? path : `${path.slice(0, path.length - extname(path).length)}.${provider}${extname(path) || ".json"}`;
+    const file = {
+      provider,
+      models: list.map((r) => ({
+        id: registry.find(r.model)!.id,
+        speed: {
+          ...(r.outputTokensPerSecond ? { outputTokensPerSecond: r.outputTokensPerSecond.median } : {}),
+          ...(r.timeToFirstTokenSeconds ? { timeToFirstTokenSeconds: r.timeToFirstTokenSeconds.median } : {}),
+          source: `${source} (median of ${Math.max(r.outputTokensPerSecond?.samples ?? 0, r.timeToFirstTokenSeconds?.samples ?? 0)} requests)`,
+          asOf,
+        },
+      })),
+    };
+    try {
+      writeFileSync(out, `${JSON.stringify(file, null, 2)}\n`);
+    } catch (e) {
+      throw new TokencostError("FILE", `${out}: cannot write the pricing file: ${(e as Error).message}`);
+    }
+    io.stderr.write(`wrote ${printable(out)}: measured speed of ${list.length} model${list.length === 1 ? "" : "s"} (${basename(out)} is a --pricing file)\n`);
+  }
+}
+
+/** "reading FILE: N records" on a terminal's stderr, once a run has taken two seconds. */
+class Progress {
+  private readonly start = Date.now();
+  private lines = 0;
+  private shown = false;
+  private readonly on: boolean;
+
+  constructor(private readonly io: Io) {
+    this.on = Boolean(io.stderr.isTTY);
+  }
+
+  tick(file: string, records: number): void {
+    if (!this.on || ++this.lines % 50_000 !== 0) return;
+    if (Date.now() - this.start < 2000) return;
+    this.shown = true;
+    this.io.stderr.write(`\r\u001b[Kreading ${printable(file)}: ${groupDigits(records)} records`);
+  }
+
+  done(): void {
+    if (this.shown) this.io.stderr.write("\r\u001b[K");
+  }
+}

@@ -1,0 +1,128 @@
+import { count, isObject, minus, newRecord, str, timeOf, type LogFormat, type UsageRecord } from "../record.ts";
+
+// Anthropic Messages: input_tokens EXCLUDES cache reads and writes (three disjoint fields);
+// output_tokens includes thinking (usage-formats.md §3). Claude Code's session files carry the
+// same usage inside each assistant line (§6).
+
+type Obj = Record<string, unknown>;
+
+/** service_tier, speed and inference_geo all change the price. */
+export function anthropicTiers(u: Obj): string[] {
+  const tiers: string[] = [];
+  const tier = typeof u.service_tier === "string" ? u.service_tier : "";
+  if (tier === "batch" || tier === "priority") tiers.push(tier);
+  if (u.speed === "fast") tiers.push("fast");
+  if (u.inference_geo === "us") tiers.push("us-only");
+  return tiers;
+}
+
+/** The classes of one usage object (a message's, or one iteration's) onto a record. */
+function fill(r: UsageRecord, u: Obj): void {
+  r.input = count(u.input_tokens);
+  r.cachedInput = count(u.cache_read_input_tokens);
+  const written = count(u.cache_creation_input_tokens);
+  const split = isObject(u.cache_creation) ? u.cache_creation : null;
+  // Writes the record says were 1-hour price at that rate; the rest at the default (5-minute) rate.
+  const oneHour = split ? Math.min(count(split.ephemeral_1h_input_tokens), written) : 0;
+  r.cacheWrite1h = oneHour;
+  r.cacheWrite = written - oneHour;
+  const out = count(u.output_tokens);
+  const details = isObject(u.output_tokens_details) ? u.output_tokens_details : {};
+  r.reasoning = Math.min(count(details.thinking_tokens), out);
+  r.output = minus(r, out, r.reasoning);
+}
+
+/**
+ * A message's usage as records: one, or one per `iterations` entry (compaction and advisor steps
+ * that the top level leaves out, each billed at its own model).
+ */
+export function messageRecords(format: LogFormat, message: Obj, usage: Obj, file: string, line: number, keyPrefix: string): UsageRecord[] {
+  const id = str(message.id);
+  const model = str(message.model);
+  const tiers = anthropicTiers(usage);
+  const iterations = Array.isArray(usage.iterations) ? usage.iterations.filter(isObject) : [];
+  const parts = iterations.length > 0 ? iterations : [usage];
+  return parts.map((u, i) => {
+    const r = newRecord(format, file, line);
+    fill(r, u);
+    r.model = str(u.model) ?? model;
+    r.tiers = tiers;
+    r.key = id ? `${keyPrefix}${id}${iterations.length > 0 ? `#${i}` : ""}` : null;
+    return r;
+  });
+}
+
+export const isMessage = (o: Obj): boolean => o.type === "message" && isObject(o.usage) && "input_tokens" in o.usage;
+
+export function message(o: Obj, file: string, line: number, batch = false): UsageRecord[] {
+  const records = messageRecords("anthropic", o, o.usage as Obj, file, line, "msg:");
+  if (batch) for (const r of records) r.tiers = ["batch", ...r.tiers.filter((t) => t !== "batch")];
+  return records;
+}
+
+/** {"custom_id", "result": {"type": "succeeded", "message": {…}}}: a batch result, at the batch price. */
+export function batchResult(o: Obj, file: string, line: number): UsageRecord[] | null {
+  if (!("custom_id" in o) || !isObject(o.result)) return null;
+  const m = o.result.message;
+  return o.result.type === "succeeded" && isObject(m) && isObject(m.usage) ? message(m, file, line, true) : [];
+}
+
+/**
+ * Streams: message_start holds the input side and a placeholder output; each message_delta's
+ * usage is CUMULATIVE and overrides it field by field. The message so far is kept per file (a
+ * delta has no id: it belongs to the message_start before it) and re-emitted after every delta;
+ * de-duplication on the message id keeps the last.
+ */
+export class AnthropicStream {
+  private current: { message: Obj; usage: Obj } | null = null;
+
+  event(o: Obj, file: string, line: number): UsageRecord[] | null {
+    switch (o.type) {
+      case "message_start": {
+        if (!isObject(o.message) || !isObject(o.message.usage)) return [];
+        this.current = { message: o.message, usage: { ...o.message.usage } };
+        return this.emit(file, line);
+      }
+      case "message_delta": {
+        if (!this.current || !isObject(o.usage)) return [];
+        for (const [k, v] of Object.entries(o.usage)) if (v !== null && v !== undefined) this.current.usage[k] = v;
+        return this.emit(file, line);
+      }
+      case "message_stop":
+      case "content_block_start":
+      case "content_block_delta":
+      case "content_block_stop":
+      case "ping":
+        return [];
+      default:
+        return null;
+    }
+  }
+
+  private emit(file: string, line: number): UsageRecord[] {
+    const records = messageRecords("anthropic", this.current!.message, this.current!.usage, file, line, "msg:");
+    for (const r of records) r.keep = "last";
+    return records;
+  }
+}
+
+/** A Claude Code session line: `message.usage` on assistant lines; other lines carry none. */
+export const isClaudeCode = (o: Obj): boolean => typeof o.sessionId === "string" && ("uuid" in o || "message" in o) && typeof o.type === "string";
+
+export function claudeCodeLine(o: Obj, file: string, line: number): UsageRecord[] {
+  const m = o.message;
+  if (o.type !== "assistant" || !isObject(m) || !isObject(m.usage)) return [];
+  // API-error placeholders: synthetic model, all-zero usage.
+  if (m.model === "<synthetic>" || o.isApiErrorMessage === true) return [];
+  const requestId = str(o.requestId);
+  const records = messageRecords("claude-code", m, m.usage, file, line, "cc:");
+  for (const r of records) {
+    // The same message is written once per content block and once per streaming snapshot:
+    // one per message id and request id, the snapshot with the most output (later wins ties).
+    if (r.key && requestId) r.key = `${r.key}:${requestId}`;
+    r.keep = "largest-output";
+    r.time = timeOf(o.timestamp, "iso");
+    r.session = str(o.sessionId);
+  }
+  return records;
+}

@@ -1,0 +1,109 @@
+import { count, isCount, isObject, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
+
+// The plain form anyone can write: one record per line, the five classes named as tokencost
+// names them (JSONL objects, or CSV with a header row), in camelCase or snake_case.
+
+type Obj = Record<string, unknown>;
+
+const FIELDS: Record<string, string> = {
+  model: "model",
+  input: "input",
+  cachedinput: "cachedInput",
+  cached_input: "cachedInput",
+  cachewrite: "cacheWrite",
+  cache_write: "cacheWrite",
+  cachewrite1h: "cacheWrite1h",
+  cache_write_1h: "cacheWrite1h",
+  output: "output",
+  reasoning: "reasoning",
+  timestamp: "timestamp",
+  time: "timestamp",
+  servicetier: "serviceTier",
+  service_tier: "serviceTier",
+  session: "session",
+  cost: "reportedUsd",
+  reportedusd: "reportedUsd",
+  reported_usd: "reportedUsd",
+};
+const canonical = (k: string): string | undefined => FIELDS[k.trim().toLowerCase()];
+const COUNTS = ["input", "cachedInput", "cacheWrite", "cacheWrite1h", "output", "reasoning"] as const;
+
+/** A JSON object in the plain form: a model and at least input or output, nothing unknown. */
+export function isPlainObject(o: Obj): boolean {
+  if (typeof o.model !== "string" || !("input" in o || "output" in o)) return false;
+  return Object.keys(o).every((k) => canonical(k) !== undefined);
+}
+
+/** null when a count is not a whole non-negative number: the line is malformed, not $0. */
+function record(get: (field: string) => unknown, file: string, line: number): UsageRecord | null {
+  const r = newRecord("plain", file, line);
+  for (const c of COUNTS) {
+    const v = get(c);
+    if (v === undefined || v === "") continue;
+    if (!isCount(v)) return null;
+    r[c] = count(v);
+  }
+  r.model = str(get("model"));
+  const ts = get("timestamp");
+  r.time = typeof ts === "number" ? timeOf(ts, ts > 1e11 ? "ms" : "s") : typeof ts === "string" && /^\d+$/.test(ts) ? timeOf(ts, Number(ts) > 1e11 ? "ms" : "s") : timeOf(ts, "iso");
+  if (ts !== undefined && ts !== "" && r.time === null) return null;
+  const tier = str(get("serviceTier"));
+  if (tier && tier !== "standard") r.tiers = [tier];
+  r.session = str(get("session"));
+  const usd = get("reportedUsd");
+  const n = typeof usd === "string" && usd.trim() !== "" ? Number(usd) : usd;
+  if (typeof n === "number" && Number.isFinite(n)) r.reportedUsd = n;
+  return r;
+}
+
+export function plainObject(o: Obj, file: string, line: number): UsageRecord[] | null {
+  const byField = new Map(Object.entries(o).map(([k, v]) => [canonical(k)!, v]));
+  const r = record((f) => byField.get(f), file, line);
+  return r ? [r] : null;
+}
+
+/** A header row names the columns; a row is split on commas, with RFC 4180 quotes. */
+export class PlainCsv {
+  private constructor(private readonly columns: (string | undefined)[]) {}
+
+  /** A header row with a model column and at least one count column, else null. */
+  static header(line: string): PlainCsv | null {
+    const columns = splitCsv(line).map(canonical);
+    if (!columns.includes("model") || !columns.some((c) => c === "input" || c === "output")) return null;
+    if (columns.some((c) => c === undefined)) return null;
+    return new PlainCsv(columns);
+  }
+
+  row(line: string, file: string, lineNo: number): UsageRecord[] | null {
+    const cells = splitCsv(line);
+    if (cells.length !== this.columns.length) return null;
+    const byField = new Map(this.columns.map((c, i) => [c!, cells[i]!.trim()]));
+    const r = record((f) => byField.get(f), file, lineNo);
+    return r ? [r] : null;
+  }
+}
+
+export function splitCsv(line: string): string[] {
+  if (!line.includes('"')) return line.split(",");
+  const out: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      out.push(cell);
+      cell = "";
+    } else cell += ch;
+  }
+  out.push(cell);
+  return out;
+}
+
+export const isPlainJsonObject = (o: unknown): o is Obj => isObject(o) && isPlainObject(o);

@@ -1,0 +1,330 @@
+import { isoDay } from "../dates.ts";
+import { Decimal } from "../decimal.ts";
+import { bandFor } from "../engine/agent.ts";
+import { isOne, scaleCount, scaleSum } from "../engine/fraction.ts";
+import { resolveEffort, scalingBetween, unscaled, type Scaling } from "../engine/scaling.ts";
+import { BILLED_CLASSES, hasServiceTier, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
+import type { Model, Registry } from "../pricing/registry.ts";
+import { warning, type Warning } from "../warnings.ts";
+import { ModelNames } from "./model-ids.ts";
+import { promptOf, type UsageRecord } from "./record.ts";
+
+// Records in, sums out: de-duplicated across every file, grouped, and bucketed by the rates
+// that price them (model, day, service tier, long-context band) so that money is computed once
+// per bucket from whole-token sums (SPEC §3). Memory grows with keys, groups and buckets, never
+// with the records themselves — except the records whose keep rule must see a later snapshot,
+// held until the end.
+
+export type GroupBy = "model" | "day" | "provider" | "file";
+
+export interface TallyOptions {
+  registry: Registry;
+  by: GroupBy;
+  /** Price every record on this day; else on its own day (records without one: `today`). */
+  at?: string | undefined;
+  today: string;
+  whatIf?: readonly Model[];
+  sameTokens?: boolean;
+  /** Keep per-session turns for --calibrate --agent. */
+  sessions?: boolean;
+}
+
+export type Counts = Record<BilledClass, number>;
+const zero = (): Counts => ({ input: 0, cachedInput: 0, cacheWrite: 0, cacheWrite1h: 0, output: 0, reasoning: 0 });
+
+export interface Bucket {
+  pricing: ModelPricing;
+  band: number;
+  tokens: Counts;
+}
+
+export interface Group {
+  key: string;
+  models: Set<string>;
+  rawModels: Set<string>;
+  records: number;
+  tokens: Counts;
+  /** Records (and their tokens) of models the registry does not know. */
+  unpriced: { records: number; tokens: Counts };
+  buckets: Map<string, Bucket>;
+  reported: { records: number; usd: Decimal };
+  /** The reported cost of the records that also have a computed one, for the difference. */
+  reportedPriced: Decimal;
+  first: number | null;
+  last: number | null;
+}
+
+export interface WhatIf {
+  from: Model;
+  to: Model;
+  scaling: Scaling;
+  records: number;
+  tokens: Counts;
+  buckets: Map<string, Bucket>;
+}
+
+export interface Turn {
+  time: number;
+  prompt: number;
+  cachedInput: number;
+  cacheWrite: number;
+  cacheWrite1h: number;
+  output: number;
+  reasoning: number;
+}
+
+export interface SpeedSamples {
+  tokensPerSecond: number[];
+  ttftSeconds: number[];
+}
+
+export class Tally {
+  records = 0;
+  duplicates = 0;
+  readonly groups = new Map<string, Group>();
+  /** The same records by registry model, whatever the grouping: what-if, calibration and speed read these. */
+  readonly byModel = new Map<string, Group>();
+  readonly whatIfs = new Map<string, WhatIf>();
+  readonly speed = new Map<string, SpeedSamples>();
+  readonly sessions = new Map<string, { model: string; turns: Turn[] }>();
+  readonly tiersSeen = new Map<string, Map<string, number>>();
+  readonly warnings = new Map<string, Warning>();
+  clamped = 0;
+  /** Records with cache-storage charges, and their tokens. */
+  storage = { records: 0, tokens: 0 };
+
+  private readonly seen = new Set<string>();
+  private readonly held = new Map<string, UsageRecord>();
+  private readonly names: ModelNames;
+  private readonly pricings = new Map<string, ModelPricing>();
+  private readonly scalings = new Map<string, Scaling>();
+
+  constructor(private readonly options: TallyOptions) {
+    this.names = new ModelNames(options.registry);
+  }
+
+  add(r: UsageRecord): void {
+    const key = r.key;
+    if (key === null) return this.count(r);
+    if (r.keep === "first") {
+      if (this.seen.has(key)) this.duplicates++;
+      else {
+        this.seen.add(key);
+        this.count(r);
+      }
+      return;
+    }
+    const prev = this.held.get(key);
+    if (prev === undefined) {
+      if (this.seen.has(key)) this.duplicates++;
+      else this.held.set(key, r);
+    } else {
+      this.duplicates++;
+      // Claude Code: the snapshot with the most output, a later line winning ties; streams: the last.
+      if (r.keep === "last" || r.output + r.reasoning >= prev.output + prev.reasoning) this.held.set(key, r);
+    }
+  }
+
+  /** Counts what waited for a later snapshot. Call once, after the last record. */
+  finish(): void {
+    for (const r of this.held.values()) this.count(r);
+    this.held.clear();
+  }
+
+  private count(r: UsageRecord): void {
+    this.records++;
+    if (r.clamped) this.clamped++;
+    if (r.cacheStorage > 0) {
+      this.storage.records++;
+      this.storage.tokens += r.cacheStorage;
+    }
+    const model = r.model === null ? null : this.names.resolve(r.model);
+    const day = r.time === null ? null : isoDay(new Date(r.time));
+    const group = this.group(this.groups, this.groupKey(r, model, day));
+    this.into(group, r, model, day);
+    if (this.options.by !== "model") this.into(this.group(this.byModel, model ? model.id : r.model ?? "(no model)"), r, model, day);
+    if (!model) return;
+    const tiers = this.tiersFor(model, r.tiers);
+    if (r.tiers.length) {
+      const seen = this.tiersSeen.get(model.id) ?? new Map<string, number>();
+      const label = r.tiers.join("+");
+      seen.set(label, (seen.get(label) ?? 0) + 1);
+      this.tiersSeen.set(model.id, seen);
+    }
+    this.sample(model.id, r);
+    if (this.options.sessions && r.session !== null && r.time !== null) {
+      const s = this.sessions.get(r.session) ?? { model: model.id, turns: [] };
+      s.turns.push({ time: r.time, prompt: promptOf(r), cachedInput: r.cachedInput, cacheWrite: r.cacheWrite, cacheWrite1h: r.cacheWrite1h, output: r.output, reasoning: r.reasoning });
+      this.sessions.set(r.session, s);
+    }
+    for (const to of this.options.whatIf ?? []) this.whatIf(model, to, r, day, tiers);
+  }
+
+  private groupKey(r: UsageRecord, model: Model | null, day: string | null): string {
+    switch (this.options.by) {
+      case "model":
+        return model ? model.id : r.model ?? "(no model)";
+      case "day":
+        return day ?? "(no date)";
+      case "provider":
+        return model?.provider ?? r.provider?.toLowerCase() ?? "(unknown)";
+      case "file":
+        return r.file;
+    }
+  }
+
+  private group(map: Map<string, Group>, key: string): Group {
+    let g = map.get(key);
+    if (!g) {
+      g = {
+        key,
+        models: new Set(),
+        rawModels: new Set(),
+        records: 0,
+        tokens: zero(),
+        unpriced: { records: 0, tokens: zero() },
+        buckets: new Map(),
+        reported: { records: 0, usd: Decimal.ZERO },
+        reportedPriced: Decimal.ZERO,
+        first: null,
+        last: null,
+      };
+      map.set(key, g);
+    }
+    return g;
+  }
+
+  private into(g: Group, r: UsageRecord, model: Model | null, day: string | null): void {
+    g.records++;
+    add(g.tokens, r);
+    if (r.model !== null && g.rawModels.size < 50) g.rawModels.add(r.model);
+    if (r.time !== null) {
+      if (g.first === null || r.time < g.first) g.first = r.time;
+      if (g.last === null || r.time > g.last) g.last = r.time;
+    }
+    const reported = r.reportedUsd === null ? null : Decimal.from(r.reportedUsd);
+    if (reported) {
+      g.reported.records++;
+      g.reported.usd = g.reported.usd.add(reported);
+    }
+    if (!model) {
+      g.unpriced.records++;
+      add(g.unpriced.tokens, r);
+      return;
+    }
+    g.models.add(model.id);
+    if (reported) g.reportedPriced = g.reportedPriced.add(reported);
+    const pricing = this.pricing(model, this.options.at ?? day ?? this.options.today, this.tiersFor(model, r.tiers));
+    const band = bandFor(pricing, BigInt(promptOf(r)));
+    const key = `${model.id}\u0000${pricing.serviceTier}\u0000${this.options.at ?? day ?? this.options.today}\u0000${band}`;
+    let b = g.buckets.get(key);
+    if (!b) {
+      b = { pricing, band, tokens: zero() };
+      g.buckets.set(key, b);
+    }
+    add(b.tokens, r);
+  }
+
+  /** The record's service tiers that the model has; the others are said once and priced as standard. */
+  private tiersFor(model: Model, tiers: readonly string[]): string[] {
+    if (tiers.length === 0) return EMPTY;
+    const ok = tiers.filter((t) => hasServiceTier(model, t));
+    for (const t of tiers) {
+      if (ok.includes(t)) continue;
+      const message = `${model.id}: logged at service tier "${t}", which the registry does not list for it; priced without it`;
+      if (!this.warnings.has(message)) this.warnings.set(message, warning("SERVICE_TIER_UNKNOWN", message, model.id));
+    }
+    return ok;
+  }
+
+  /** Rates on a day at a tier combination (multipliers multiply: fast × us-only), remembered. */
+  private pricing(model: Model, day: string, tiers: readonly string[]): ModelPricing {
+    const key = `${model.id}\u0000${day}\u0000${tiers.join("+")}`;
+    let p = this.pricings.get(key);
+    if (!p) {
+      p = priceModel(model, { at: day, serviceTier: tiers[0] });
+      for (const t of tiers.slice(1)) p = { ...p, multiplier: p.multiplier.mul(Decimal.from(model.serviceTiers![t]!)), serviceTier: `${p.serviceTier}+${t}` };
+      for (const w of p.notices) if (KEPT_NOTICES.has(w.code) && !this.warnings.has(w.message)) this.warnings.set(w.message, w);
+      if (model.serviceTiers?.peak !== undefined) {
+        const message = `${model.id}: priced at its off-peak rate; at peak hours it costs ×${model.serviceTiers.peak} (the log does not say which hours its calls ran in)`;
+        if (!this.warnings.has(message)) this.warnings.set(message, warning("PEAK_HOURS", message, model.id));
+      }
+      this.pricings.set(key, p);
+    }
+    return p;
+  }
+
+  private sample(model: string, r: UsageRecord): void {
+    if (r.ttftMs === null && r.durationMs === null) return;
+    const s = this.speed.get(model) ?? { tokensPerSecond: [], ttftSeconds: [] };
+    if (r.ttftMs !== null) s.ttftSeconds.push(r.ttftMs / 1000);
+    // Generation time is the whole request less the wait for the first token; without the
+    // latter, the rate would be understated, so there is no sample.
+    if (r.ttftMs !== null && r.durationMs !== null && r.durationMs > r.ttftMs && r.output + r.reasoning > 0) {
+      s.tokensPerSecond.push((r.output + r.reasoning) / ((r.durationMs - r.ttftMs) / 1000));
+    }
+    this.speed.set(model, s);
+  }
+
+  private whatIf(from: Model, to: Model, r: UsageRecord, day: string | null, tiers: readonly string[]): void {
+    const id = `${from.id}\u0000${to.id}`;
+    let w = this.whatIfs.get(id);
+    if (!w) {
+      w = { from, to, scaling: this.scaling(from, to), records: 0, tokens: zero(), buckets: new Map() };
+      this.whatIfs.set(id, w);
+    }
+    const f = w.scaling.point;
+    const scaled: Counts = {
+      input: isOne(f.input) ? r.input : scaleCount(r.input, f.input),
+      cachedInput: isOne(f.input) ? r.cachedInput : scaleCount(r.cachedInput, f.input),
+      cacheWrite: isOne(f.input) ? r.cacheWrite : scaleCount(r.cacheWrite, f.input),
+      cacheWrite1h: isOne(f.input) ? r.cacheWrite1h : scaleCount(r.cacheWrite1h, f.input),
+      output: isOne(f.output) ? r.output : scaleCount(r.output, f.output),
+      reasoning: scaleSum(r.reasoning, f.reasoning, r.output, f.reasoningFromOutput),
+    };
+    w.records++;
+    addCounts(w.tokens, scaled);
+    const onTarget = tiers.filter((t) => hasServiceTier(to, t));
+    const at = this.options.at ?? day ?? this.options.today;
+    const pricing = this.pricing(to, at, onTarget);
+    const band = bandFor(pricing, BigInt(scaled.input + scaled.cachedInput + scaled.cacheWrite + scaled.cacheWrite1h));
+    const key = `${pricing.serviceTier}\u0000${at}\u0000${band}`;
+    let b = w.buckets.get(key);
+    if (!b) {
+      b = { pricing, band, tokens: zero() };
+      w.buckets.set(key, b);
+    }
+    addCounts(b.tokens, scaled);
+  }
+
+  private scaling(from: Model, to: Model): Scaling {
+    const id = `${from.id}\u0000${to.id}`;
+    let s = this.scalings.get(id);
+    if (!s) {
+      const candidate = { model: to, effort: resolveEffort(to, undefined).effort };
+      s = this.options.sameTokens
+        ? unscaled("same-tokens", candidate)
+        : scalingBetween({ model: from, effort: resolveEffort(from, undefined).effort }, candidate, this.options.registry.benchmarks);
+      this.scalings.set(id, s);
+    }
+    return s;
+  }
+}
+
+const EMPTY: string[] = [];
+
+/** Notices that hold for logged calls; announced changes and shutdowns ahead of a past day do not. */
+const KEPT_NOTICES = new Set<Warning["code"]>(["RATE_UNKNOWN_SINCE", "OVERRIDE", "ZERO_RATE", "TINY_RATE", "RETIRED"]);
+
+function add(c: Counts, r: UsageRecord): void {
+  c.input += r.input;
+  c.cachedInput += r.cachedInput;
+  c.cacheWrite += r.cacheWrite;
+  c.cacheWrite1h += r.cacheWrite1h;
+  c.output += r.output;
+  c.reasoning += r.reasoning;
+}
+
+function addCounts(c: Counts, d: Counts): void {
+  for (const k of BILLED_CLASSES) c[k] += d[k];
+}
