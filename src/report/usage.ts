@@ -187,6 +187,9 @@ export function usageReport(tally: Tally, read: ReadStats, registry: Registry, o
   if (tally.clamped > 0) {
     warnings.set("clamped", warning("CLAMPED", `${tally.clamped} record${tally.clamped === 1 ? "" : "s"} reported fewer tokens in total than in their parts (an instrumentation off its convention); the negative class was counted as 0`));
   }
+  if (tally.records === 0) {
+    warnings.set("none", warning("NO_RECORDS", `no usage records in ${read.files.length === 1 ? read.files[0] : `${read.files.length} files`}: nothing to price (see \`tokencost usage --help\` for the formats read)`));
+  }
   if (tally.storage.records > 0) {
     const n = tally.storage.records;
     warnings.set("storage", warning("CACHE_STORAGE", `${n} record${n === 1 ? "" : "s"} also bill cache storage on ${tally.storage.tokens} cached tokens (Gemini via OpenRouter), per token-hour: not priced here, so their reported cost is higher`));

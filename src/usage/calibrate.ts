@@ -32,7 +32,7 @@ function pick(models: ReadonlyMap<string, Group>, tally: Tally, wanted: string |
   }
   if (priced.length === 1) return priced[0]!;
   if (priced.length === 0) throw new TokencostError("USAGE", `--calibrate: no record of a model the registry knows (${tally.records} records)`);
-  const list = priced.sort((a, b) => b.records - a.records).map((g) => `${g.key} (${g.records} records)`).join(", ");
+  const list = priced.sort((a, b) => b.records - a.records).map((g) => `${g.key} (${g.records} record${g.records === 1 ? "" : "s"})`).join(", ");
   throw new TokencostError("USAGE", `--calibrate fits one model and the logs hold ${priced.length}: ${list}; choose one with --model`);
 }
 
@@ -62,7 +62,7 @@ export function calibrate(input: CalibrateInput): Record<string, unknown> {
     if (!fitted) throw new TokencostError("USAGE", `--calibrate --agent: no ${id} records carry a session or conversation id with a time (Claude Code sessions and OpenTelemetry gen_ai.conversation.id do)`);
     return {
       ...base,
-      description: `Fitted by tokencost usage to ${fitted.sessions} sessions (${fitted.turns} turns) of ${id} in ${input.files.join(", ")}${span}: mean turns per session, system prompt and per-turn growth by least squares over turn number; observed cache hit rate ${pct(fitted.hitRate)}.`,
+      description: `Fitted by tokencost usage to ${fitted.sessions} session${fitted.sessions === 1 ? "" : "s"} (${fitted.turns} turns) of ${id} in ${input.files.join(", ")}${span}: mean turns per session, system prompt and per-turn growth by least squares over turn number; observed cache hit rate ${pct(fitted.hitRate)}.`,
       runs: { count: Math.max(1, Math.round(fitted.sessions / days)), per: "day" },
       agent: fitted.agent,
     };

@@ -74,6 +74,7 @@ export class LogParser {
     if (!isObject(value)) return { kind: "malformed", reason: "not a JSON object" };
     const records = this.recognise(value, lineNo);
     if (records === null) return { kind: "malformed", reason: "no known usage format" };
+    if (records.some((r) => r.invalid)) return { kind: "malformed", reason: "a token count that is not a whole number" };
     return records.length ? { kind: "records", records } : NONE;
   }
 

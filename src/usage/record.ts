@@ -51,6 +51,8 @@ export interface UsageRecord {
   ttftMs: number | null;
   /** Some class came out negative (an instrumentation that breaks its convention) and was set to 0. */
   clamped: boolean;
+  /** A token field held something that is not a whole non-negative count: the line is malformed. */
+  invalid: boolean;
   file: string;
   line: number;
 }
@@ -79,6 +81,7 @@ export function newRecord(format: LogFormat, file: string, line: number): UsageR
     durationMs: null,
     ttftMs: null,
     clamped: false,
+    invalid: false,
     file,
     line,
   };
@@ -88,6 +91,18 @@ export function newRecord(format: LogFormat, file: string, line: number): UsageR
 export function count(v: unknown): number {
   if (typeof v === "number") return Number.isSafeInteger(v) && v > 0 ? v : 0;
   if (typeof v === "string" && /^\d{1,15}$/.test(v)) return Number(v);
+  return 0;
+}
+
+/**
+ * A token count of a record: absent or null is 0; anything else that is not a whole non-negative
+ * number (a negative, a fraction, a string of letters) marks the record invalid — a log that
+ * says "-5 tokens" is malformed, not free.
+ */
+export function tok(r: UsageRecord, v: unknown): number {
+  if (v === undefined || v === null) return 0;
+  if (isCount(v)) return count(v);
+  r.invalid = true;
   return 0;
 }
 

@@ -1,4 +1,4 @@
-import { count, isObject, minus, newRecord, str, timeOf, type LogFormat, type UsageRecord } from "../record.ts";
+import { tok, isObject, minus, newRecord, str, timeOf, type LogFormat, type UsageRecord } from "../record.ts";
 
 // Anthropic Messages: input_tokens EXCLUDES cache reads and writes (three disjoint fields);
 // output_tokens includes thinking (usage-formats.md §3). Claude Code's session files carry the
@@ -18,17 +18,17 @@ export function anthropicTiers(u: Obj): string[] {
 
 /** The classes of one usage object (a message's, or one iteration's) onto a record. */
 function fill(r: UsageRecord, u: Obj): void {
-  r.input = count(u.input_tokens);
-  r.cachedInput = count(u.cache_read_input_tokens);
-  const written = count(u.cache_creation_input_tokens);
+  r.input = tok(r, u.input_tokens);
+  r.cachedInput = tok(r, u.cache_read_input_tokens);
+  const written = tok(r, u.cache_creation_input_tokens);
   const split = isObject(u.cache_creation) ? u.cache_creation : null;
   // Writes the record says were 1-hour price at that rate; the rest at the default (5-minute) rate.
-  const oneHour = split ? Math.min(count(split.ephemeral_1h_input_tokens), written) : 0;
+  const oneHour = split ? Math.min(tok(r, split.ephemeral_1h_input_tokens), written) : 0;
   r.cacheWrite1h = oneHour;
   r.cacheWrite = written - oneHour;
-  const out = count(u.output_tokens);
+  const out = tok(r, u.output_tokens);
   const details = isObject(u.output_tokens_details) ? u.output_tokens_details : {};
-  r.reasoning = Math.min(count(details.thinking_tokens), out);
+  r.reasoning = Math.min(tok(r, details.thinking_tokens), out);
   r.output = minus(r, out, r.reasoning);
 }
 

@@ -1,4 +1,4 @@
-import { count, isObject, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
+import { tok, isObject, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
 
 // Amazon Bedrock: Converse's inputTokens EXCLUDES cache reads and writes; each cache number
 // appears under two names (never add both); model invocation logs carry the counts in
@@ -12,17 +12,17 @@ export const isInvocationLog = (o: Obj): boolean => o.schemaType === "ModelInvoc
 export const isConverse = (o: Obj): boolean => isObject(o.usage) && "inputTokens" in o.usage && "outputTokens" in o.usage;
 
 function fromConverseUsage(r: UsageRecord, u: Obj): void {
-  r.input = count(u.inputTokens);
-  r.cachedInput = count(u.cacheReadInputTokens ?? u.cacheReadInputTokenCount);
-  const written = count(u.cacheWriteInputTokens ?? u.cacheWriteInputTokenCount);
+  r.input = tok(r, u.inputTokens);
+  r.cachedInput = tok(r, u.cacheReadInputTokens ?? u.cacheReadInputTokenCount);
+  const written = tok(r, u.cacheWriteInputTokens ?? u.cacheWriteInputTokenCount);
   const details = Array.isArray(u.cacheDetails) ? u.cacheDetails.filter(isObject) : [];
   const oneHour = Math.min(
-    details.filter((d) => d.ttl === "1h").reduce((n, d) => n + count(d.inputTokens), 0),
+    details.filter((d) => d.ttl === "1h").reduce((n, d) => n + tok(r, d.inputTokens), 0),
     written,
   );
   r.cacheWrite1h = oneHour;
   r.cacheWrite = written - oneHour;
-  r.output = count(u.outputTokens);
+  r.output = tok(r, u.outputTokens);
 }
 
 export function converse(o: Obj, file: string, line: number): UsageRecord[] {
@@ -40,10 +40,10 @@ export function invocationLog(o: Obj, file: string, line: number): UsageRecord[]
   const body = isObject(output.outputBodyJson) ? output.outputBodyJson : null;
   if (body && isObject(body.usage) && "inputTokens" in body.usage) fromConverseUsage(r, body.usage);
   else {
-    r.input = count(input.inputTokenCount);
-    r.cachedInput = count(input.cacheReadInputTokenCount);
-    r.cacheWrite = count(input.cacheWriteInputTokenCount);
-    r.output = count(output.outputTokenCount);
+    r.input = tok(r, input.inputTokenCount);
+    r.cachedInput = tok(r, input.cacheReadInputTokenCount);
+    r.cacheWrite = tok(r, input.cacheWriteInputTokenCount);
+    r.output = tok(r, output.outputTokenCount);
   }
   if (body && isObject(body.metrics) && typeof body.metrics.latencyMs === "number") r.durationMs = body.metrics.latencyMs;
   r.model = str(o.modelId);

@@ -1,4 +1,4 @@
-import { count, isObject, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
+import { tok, isObject, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
 
 // Gemini generateContent (Gemini API and Vertex AI): promptTokenCount INCLUDES the cached
 // content; candidatesTokenCount EXCLUDES thoughts; toolUsePromptTokenCount is outside the prompt
@@ -18,12 +18,12 @@ function tiers(u: Obj, batch: boolean): string[] {
 export function generateContent(o: Obj, file: string, line: number, batch = false): UsageRecord[] {
   const u = o.usageMetadata as Obj;
   const r = newRecord("gemini", file, line);
-  const prompt = count(u.promptTokenCount);
-  const cached = Math.min(count(u.cachedContentTokenCount), prompt);
+  const prompt = tok(r, u.promptTokenCount);
+  const cached = Math.min(tok(r, u.cachedContentTokenCount), prompt);
   r.cachedInput = cached;
-  r.input = prompt - cached + count(u.toolUsePromptTokenCount);
-  r.output = count(u.candidatesTokenCount);
-  r.reasoning = count(u.thoughtsTokenCount);
+  r.input = prompt - cached + tok(r, u.toolUsePromptTokenCount);
+  r.output = tok(r, u.candidatesTokenCount);
+  r.reasoning = tok(r, u.thoughtsTokenCount);
   r.model = str(o.modelVersion) ?? str(o.model);
   r.time = timeOf(o.createTime, "iso");
   const id = str(o.responseId);

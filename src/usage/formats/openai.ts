@@ -1,4 +1,4 @@
-import { count, isObject, minus, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
+import { tok, isObject, minus, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
 
 // OpenAI Chat Completions (and OpenRouter, Groq, DeepSeek, Mistral on the same shape) and the
 // Responses API. prompt_tokens / input_tokens INCLUDE cache reads and writes; completion_tokens
@@ -21,11 +21,11 @@ export function chatCompletion(o: Obj, file: string, line: number, batch = false
   const r = newRecord(openrouter ? "openrouter" : "openai-chat", file, line);
   const details = isObject(u.prompt_tokens_details) ? u.prompt_tokens_details : {};
   const done = isObject(u.completion_tokens_details) ? u.completion_tokens_details : {};
-  const prompt = count(u.prompt_tokens);
+  const prompt = tok(r, u.prompt_tokens);
   // DeepSeek reports hits beside (and before) the OpenAI field; Anthropic's OpenAI-compatible
   // endpoint puts cached_tokens at the top of usage.
-  const cached = count(details.cached_tokens ?? u.prompt_cache_hit_tokens ?? u.cached_tokens);
-  const written = count(details.cache_write_tokens);
+  const cached = tok(r, details.cached_tokens ?? u.prompt_cache_hit_tokens ?? u.cached_tokens);
+  const written = tok(r, details.cache_write_tokens);
   r.cachedInput = cached;
   if (cached + written > prompt && written > 0) {
     // OpenRouter's Gemini records count the same tokens as read and as "write": the write is a
@@ -37,8 +37,8 @@ export function chatCompletion(o: Obj, file: string, line: number, batch = false
     r.cacheWrite = written;
     r.input = minus(r, prompt, cached, written);
   }
-  const completion = count(u.completion_tokens);
-  r.reasoning = Math.min(count(done.reasoning_tokens), completion);
+  const completion = tok(r, u.completion_tokens);
+  r.reasoning = Math.min(tok(r, done.reasoning_tokens), completion);
   r.output = minus(r, completion, r.reasoning);
   r.model = str(o.model);
   r.time = timeOf(o.created, "s");
@@ -58,11 +58,11 @@ export function response(o: Obj, file: string, line: number, batch = false): Usa
   const r = newRecord("openai-responses", file, line);
   const inDetails = isObject(u.input_tokens_details) ? u.input_tokens_details : {};
   const outDetails = isObject(u.output_tokens_details) ? u.output_tokens_details : {};
-  r.cachedInput = count(inDetails.cached_tokens);
-  r.cacheWrite = count(inDetails.cache_write_tokens);
-  r.input = minus(r, count(u.input_tokens), r.cachedInput, r.cacheWrite);
-  const out = count(u.output_tokens);
-  r.reasoning = Math.min(count(outDetails.reasoning_tokens), out);
+  r.cachedInput = tok(r, inDetails.cached_tokens);
+  r.cacheWrite = tok(r, inDetails.cache_write_tokens);
+  r.input = minus(r, tok(r, u.input_tokens), r.cachedInput, r.cacheWrite);
+  const out = tok(r, u.output_tokens);
+  r.reasoning = Math.min(tok(r, outDetails.reasoning_tokens), out);
   r.output = minus(r, out, r.reasoning);
   r.model = str(o.model);
   r.time = timeOf(o.created_at, "s");
@@ -103,11 +103,11 @@ export function openrouterGeneration(o: Obj, file: string, line: number): UsageR
   const d = o.data;
   if (!isObject(d) || !("native_tokens_prompt" in d || "tokens_prompt" in d)) return null;
   const r = newRecord("openrouter", file, line);
-  const prompt = count(d.native_tokens_prompt ?? d.tokens_prompt);
-  r.cachedInput = Math.min(count(d.native_tokens_cached), prompt);
+  const prompt = tok(r, d.native_tokens_prompt ?? d.tokens_prompt);
+  r.cachedInput = Math.min(tok(r, d.native_tokens_cached), prompt);
   r.input = prompt - r.cachedInput;
-  const completion = count(d.native_tokens_completion ?? d.tokens_completion);
-  r.reasoning = Math.min(count(d.native_tokens_reasoning), completion);
+  const completion = tok(r, d.native_tokens_completion ?? d.tokens_completion);
+  r.reasoning = Math.min(tok(r, d.native_tokens_reasoning), completion);
   r.output = completion - r.reasoning;
   r.model = str(d.model);
   r.provider = str(d.provider_name);

@@ -1,4 +1,4 @@
-import { count, isObject, minus, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
+import { tok, isObject, minus, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
 
 // OpenTelemetry GenAI spans in OTLP/JSON (one TracesData per line, the file exporter's format):
 // gen_ai.usage.input_tokens SHOULD include cache reads and writes, output_tokens SHOULD include
@@ -67,11 +67,11 @@ function spanRecord(span: Obj, file: string, line: number, notes: OtelNotes): Us
   if (op !== null && !INFERENCE.has(op)) return null;
   const r = newRecord("otel", file, line);
   for (const k of [...CACHE_READ, ...CACHE_WRITE, ...REASONING]) if (a.has(k) && !STANDARD.has(k)) notes.aliases.add(k);
-  r.cachedInput = count(first(a, ...CACHE_READ));
-  r.cacheWrite = count(first(a, ...CACHE_WRITE));
-  r.input = minus(r, count(inTok), r.cachedInput, r.cacheWrite);
-  const output = count(outTok);
-  r.reasoning = Math.min(count(first(a, ...REASONING)), output);
+  r.cachedInput = tok(r, first(a, ...CACHE_READ));
+  r.cacheWrite = tok(r, first(a, ...CACHE_WRITE));
+  r.input = minus(r, tok(r, inTok), r.cachedInput, r.cacheWrite);
+  const output = tok(r, outTok);
+  r.reasoning = Math.min(tok(r, first(a, ...REASONING)), output);
   r.output = output - r.reasoning;
   r.model = str(first(a, "gen_ai.response.model", "gen_ai.request.model"));
   r.provider = str(first(a, "gen_ai.provider.name", "gen_ai.system"));

@@ -1,4 +1,4 @@
-import { count, isCount, isObject, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
+import { isCount, tok, isObject, newRecord, str, timeOf, type UsageRecord } from "../record.ts";
 
 // The plain form anyone can write: one record per line, the five classes named as tokencost
 // names them (JSONL objects, or CSV with a header row), in camelCase or snake_case.
@@ -41,7 +41,7 @@ function record(get: (field: string) => unknown, file: string, line: number): Us
     const v = get(c);
     if (v === undefined || v === "") continue;
     if (!isCount(v)) return null;
-    r[c] = count(v);
+    r[c] = tok(r, v);
   }
   r.model = str(get("model"));
   const ts = get("timestamp");

@@ -1,0 +1,229 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { expectInputError, json, tempFile, tokencost } from "./spawn.ts";
+
+// `tokencost usage` as a user runs it: files, directories, .gz, stdin, groupings, formats, the
+// what-if, calibration, measured speed, and every way the input can be wrong. Dates pinned.
+
+const AT = ["--at", "2026-11-28"];
+const fx = (name: string) => `tests/fixtures/usage/${name}`;
+const text = (name: string) => readFileSync(fx(name), "utf8");
+const dir = () => mkdtempSync(join(tmpdir(), "tokencost-usage-"));
+
+describe("usage: where the logs come from", () => {
+  it("a directory, recursively, with .gz inside; the same session copied into a second file counts once", () => {
+    const d = dir();
+    mkdirSync(join(d, "sub"));
+    copyFileSync(fx("claude-code.jsonl"), join(d, "session.jsonl"));
+    copyFileSync(fx("claude-code.jsonl"), join(d, "sub", "resumed.jsonl"));
+    writeFileSync(join(d, "sub", "gemini.jsonl.gz"), gzipSync(readFileSync(fx("gemini.jsonl"))));
+    writeFileSync(join(d, "README.md"), "not a log\n");
+    const rep = json(tokencost(["usage", d, "--json", ...AT]));
+    expect(rep.files).toHaveLength(3);
+    // 2 Claude Code records (once, not twice) + 4 Gemini records.
+    expect(rep.records).toBe(6);
+    // each copy of the session: 2 extra snapshots; the second copy: all 4 of its lines again.
+    expect(rep.duplicates).toBe(2 + 2 + 4);
+    const g = Object.fromEntries(rep.results.map((r: { group: string }) => [r.group, r]));
+    expect(g["claude-opus-4-6"].cost.usdExact).toBe("0.1009665");
+    expect(g["gemini-3.5-flash"].cost.usdExact).toBe("0.00645");
+  });
+
+  it("piped stdin without arguments, and - , read the same; gzip on stdin too", () => {
+    const csv = text("plain.csv");
+    const a = json(tokencost(["usage", "--json", ...AT], { input: csv }));
+    const b = json(tokencost(["usage", "-", "--json", ...AT], { input: csv }));
+    expect(a.totals.cost.usdExact).toBe("0.028175"); // 0.026 + 0.002175
+    expect(b.totals).toEqual(a.totals);
+    expect(a.files).toEqual(["stdin"]);
+  });
+
+  it("a pretty-printed JSON document (an array of responses) is read whole", () => {
+    const lines = text("openai-chat.jsonl").trim().split("\n").map((l) => JSON.parse(l));
+    const path = tempFile("responses.json", JSON.stringify(lines, null, 2));
+    const rep = json(tokencost(["usage", path, "--json", ...AT]));
+    expect(rep.records).toBe(4);
+    expect(rep.totals.cost.usdExact).toBe("0.05218325"); // 0.048772 + 0.00341125
+  });
+
+  it("an empty file is zero records, said, exit 0", () => {
+    const r = tokencost(["usage", tempFile("empty.jsonl", ""), ...AT]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("0 records from 1 file");
+    expect(r.stderr).toContain("no usage records in");
+  });
+
+  it("nothing to read, a missing file, a FIFO-free directory with no logs: one line, exit 2", () => {
+    expect(expectInputError(tokencost(["usage"]))).toContain("give log files or directories");
+    expect(expectInputError(tokencost(["usage", "no/such.jsonl"]))).toContain("no/such.jsonl: cannot read the logs: no such file or directory");
+    const d = dir();
+    writeFileSync(join(d, "notes.md"), "x");
+    expect(expectInputError(tokencost(["usage", d]))).toContain("no log files there");
+  });
+});
+
+describe("usage: what cannot be priced is said, never $0", () => {
+  const bad = [
+    text("plain.csv").trim(),
+    "gpt-5.5,10,0,0,1,0,2026-11-03T00:00:00Z",
+    "gpt-5.5,ten,0,0,1,0,2026-11-03T00:00:00Z",
+    "mystery-model,100,0,0,10,0,2026-11-03T00:00:00Z",
+    "gpt-5.5,1,2",
+  ].join("\n");
+
+  it("malformed rows are counted and the first shown with their line numbers; unknown models are unpriced rows", () => {
+    const path = tempFile("bad.csv", `${bad}\n`);
+    const r = tokencost(["usage", path, "--json", ...AT]);
+    const rep = json(r);
+    expect(rep.malformed).toBe(2);
+    expect(rep.malformedLines).toEqual([
+      // line 1 is the header, 2–4 the fixture's rows: "ten" is line 6, the short row line 8
+      { file: path, line: 6, reason: "not a row of the header's columns" },
+      { file: path, line: 8, reason: "not a row of the header's columns" },
+    ]);
+    const mystery = rep.results.find((x: { group: string }) => x.group === "mystery-model");
+    expect(mystery).toMatchObject({ model: null, cost: null, unpricedRecords: 1, records: 1 });
+    // priced: the CSV's 0.028175 + 10×5 + 1×30 µ$ = 0.028255; the unknown model adds nothing.
+    expect(rep.totals.cost.usdExact).toBe("0.028255");
+    expect(rep.totals.unpricedRecords).toBe(1);
+    expect(rep.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(["UNPRICED", "MALFORMED"]));
+    const table = tokencost(["usage", path, ...AT]);
+    expect(table.stdout).toMatch(/mystery-model \(unknown\).*unpriced/);
+    expect(table.stderr).toContain(`${path}:6`);
+  });
+
+  it("--strict turns a malformed line or an unpriced model into exit 2", () => {
+    const path = tempFile("bad2.csv", `${bad}\n`);
+    expect(expectInputError(tokencost(["usage", path, "--strict", ...AT]))).toMatch(/--strict: 2 malformed lines .*and 1 record of unknown models/);
+    expect(tokencost(["usage", fx("plain.csv"), "--strict", ...AT]).code).toBe(0);
+  });
+
+  it("truncated JSON lines and lines of no known format are malformed; lines without usage are not", () => {
+    const lines = text("openai-chat.jsonl").trim().split("\n");
+    const path = tempFile("cut.jsonl", [lines[0]!.slice(0, 120), lines[1], '{"hello":"world","usage":{"x":1}}', '{"type":"progress"}', ""].join("\n"));
+    const rep = json(tokencost(["usage", path, "--json", ...AT]));
+    expect(rep.records).toBe(1);
+    expect(rep.malformed).toBe(2);
+    expect(rep.malformedLines.map((m: { line: number; reason: string }) => [m.line, m.reason])).toEqual([
+      [1, "truncated"],
+      [3, "no known usage format"],
+    ]);
+  });
+});
+
+describe("usage: grouping and formats", () => {
+  it("--by day, provider and file", () => {
+    const day = json(tokencost(["usage", fx("plain.csv"), "--by", "day", "--json"]));
+    // each record at its own day's rates: 11-01 1000×5 + 100×30 = 8,000 µ$; 11-02 the rest
+    expect(day.results.map((r: { group: string; cost: { usdExact: string } }) => [r.group, r.cost.usdExact])).toEqual([
+      ["2026-11-01", "0.008"],
+      ["2026-11-02", "0.020175"],
+    ]);
+    expect(day.at).toBeNull();
+    const provider = json(tokencost(["usage", fx("plain.csv"), fx("gemini.jsonl"), "--by", "provider", "--json", ...AT]));
+    expect(provider.results.map((r: { group: string }) => r.group).sort()).toEqual(["anthropic", "google", "openai"]);
+    const file = json(tokencost(["usage", fx("plain.csv"), fx("gemini.jsonl"), "--by", "file", "--json", ...AT]));
+    expect(file.results.map((r: { group: string; records: number }) => [r.group, r.records])).toEqual([
+      [fx("gemini.jsonl"), 4],
+      [fx("plain.csv"), 3],
+    ]);
+  });
+
+  it("CSV: one plain row per group, snake_case; markdown carries its warnings (not repeated on stderr)", () => {
+    const csv = tokencost(["usage", fx("plain.csv"), "--format", "csv", ...AT]);
+    expect(csv.stdout.split("\n")[0]).toBe("model,registry_model,provider,records,input,cached_input,cache_write,output,reasoning,cost_usd,reported_usd,difference_usd,unpriced_records,first,last");
+    expect(csv.stdout).toContain("gpt-5.5,gpt-5.5,openai,2,3000,1000,0,300,50,0.026,,,0,2026-11-01T10:00:00.000Z,2026-11-02T10:00:00.000Z");
+    const md = tokencost(["usage", fx("openrouter.jsonl"), "--format", "markdown", ...AT]);
+    expect(md.stdout).toContain("| claude-sonnet-4-6 | 1 |");
+    expect(md.stdout).toContain("- 1 record also bill cache storage");
+    expect(md.stderr).toBe("");
+  });
+});
+
+describe("usage --what-if", () => {
+  it("--same-tokens: the logged counts at the other model's rates, one row per logged model and target", () => {
+    const rep = json(tokencost(["usage", fx("plain.csv"), "--what-if", "gemini-3.5-flash", "--same-tokens", "--json", ...AT]));
+    const rows = Object.fromEntries(rep.whatIf.map((w: { from: string }) => [w.from, w]));
+    // gpt-5.5's 3000 in, 1000 cached, 300 out, 50 reasoning on Flash: 4,500 + 150 + 3,150 µ$
+    expect(rows["gpt-5.5"].cost.usdExact).toBe("0.0078");
+    expect(rows["gpt-5.5"].loggedUsd).toBe(0.026);
+    expect(rows["gpt-5.5"].percent).toBe(-70);
+    // sonnet's 500 in, 100 written (Flash bills no writes: as input), 20 out: 900 + 180 µ$
+    expect(rows["claude-sonnet-4-6"].cost.usdExact).toBe("0.00108");
+    expect(rep.whatIf.every((w: { scaling: { kind: string } }) => w.scaling.kind === "same-tokens")).toBe(true);
+  });
+
+  it("scaled by what each model spends (SPEC §8): Claude Sonnet 4.6's logged tokens on Opus 4.6", () => {
+    const rep = json(tokencost(["usage", fx("plain.csv"), "--what-if", "claude-opus-4-6", "--json", ...AT]));
+    const row = rep.whatIf.find((w: { from: string }) => w.from === "claude-sonnet-4-6");
+    // Both measured by one source on the unversioned index: Sonnet 74M output tokens, Opus 58M:
+    // f = 58/74; 20 output tokens × 58/74 = 15.68 → 16. One tokenizer family: input as logged.
+    expect(row.scaling).toMatchObject({ kind: "scaled", basis: "aa-index-unversioned-full-run", input: 1 });
+    expect(row.scaling.output).toBeCloseTo(58 / 74, 12);
+    expect(row.tokens).toEqual({ input: 500, cachedInput: 0, cacheWrite: 100, output: 16, reasoning: 0 });
+    // at Opus 4.6's rates: 500×5 + 100×6.25 + 16×25 = 3,525 µ$, against 2,175 logged
+    expect(row.cost.usdExact).toBe("0.003525");
+    expect(row.loggedUsd).toBe(0.002175);
+    expect(row.differenceUsd).toBe(0.00135);
+    expect(tokencost(["usage", fx("gemini.jsonl"), "--what-if", "gemini-9"]).stderr).toMatch(/--what-if: unknown model "gemini-9" — did you mean/);
+  });
+
+  it("--same-tokens without --what-if, --agent without --calibrate: exit 2", () => {
+    expectInputError(tokencost(["usage", fx("plain.csv"), "--same-tokens"]));
+    expectInputError(tokencost(["usage", fx("plain.csv"), "--agent"]));
+  });
+});
+
+describe("usage --calibrate", () => {
+  it("a call-shaped log becomes a workload whose estimate per run × records is the logged cost", () => {
+    const r = tokencost(["usage", fx("plain.csv"), "--calibrate", "--model", "gpt-5.5"]);
+    expect(r.code, r.stderr).toBe(0);
+    const w = JSON.parse(r.stdout);
+    // 2 records over 2 days: means 1500 in, 500 cached, 150 out, 25 reasoning; 1 request a day.
+    expect(w).toMatchObject({ model: "gpt-5.5", measuredOn: "gpt-5.5", runs: { count: 1, per: "day" }, input: 1500, cachedInput: 500, cacheWrite: 0, output: 150, reasoning: 25 });
+    const path = tempFile("calibrated.json", w);
+    const est = json(tokencost(["estimate", path, "--json", ...AT]));
+    expect(est.results[0].cost.total * 2).toBeCloseTo(0.026, 9);
+    expect(est.results[0].tokens.scaling.kind).toBe("as-measured");
+    expect(tokencost(["compare", path, "--models", "gpt-5.5,gemini-3.5-flash", ...AT]).code).toBe(0);
+    expect(tokencost(["check", path, "--budget", "0.001", ...AT]).code).toBe(1);
+  });
+
+  it("several logged models: --model picks one, else exit 2 naming them", () => {
+    expect(expectInputError(tokencost(["usage", fx("plain.csv"), "--calibrate"]))).toContain("gpt-5.5 (2 records), claude-sonnet-4-6 (1 record); choose one with --model");
+  });
+
+  it("--agent: sessions become the agent form, which estimate accepts", () => {
+    const r = tokencost(["usage", fx("claude-code.jsonl"), "--calibrate", "--agent"]);
+    expect(r.code, r.stderr).toBe(0);
+    const w = JSON.parse(r.stdout);
+    // turn 1 prompt 3 + 8809 + 7885 = 16,697; turn 2 10 + 16,694 + 500 = 17,204: slope 507 = u + o,
+    // o = (132 + 40) / 2 = 86, so u = 421 and S = 16,697 − 421 = 16,276.
+    expect(w.agent).toMatchObject({ system: 16276, turns: 2, perTurn: { input: 421, output: 86, reasoning: 0 } });
+    expect(w.agent.caching.ttl).toBe("1h");
+    expect(tokencost(["estimate", tempFile("agent.json", w), ...AT]).code).toBe(0);
+  });
+});
+
+describe("usage: measured speed and --emit-pricing", () => {
+  it("writes one pricing file per provider, which --pricing accepts and `models show` reads", () => {
+    const out = join(dir(), "measured.json");
+    const r = tokencost(["usage", fx("otel.jsonl"), fx("openrouter.jsonl"), "--emit-pricing", out, "--json", ...AT]);
+    expect(r.code, r.stderr).toBe(0);
+    const openai = JSON.parse(readFileSync(out.replace(/\.json$/, ".openai.json"), "utf8"));
+    // gpt-5.5: 342.857 tok/s (OTel) and 240 (OpenRouter): the nearest-rank median of two is the lower.
+    expect(openai.models).toEqual([
+      { id: "gpt-5.5", speed: { outputTokensPerSecond: 240, timeToFirstTokenSeconds: 0.5, source: expect.stringContaining("measured from"), asOf: "2026-07-14" } },
+    ]);
+    const card = tokencost(["models", "show", "gpt-5.5", "--pricing", out.replace(/\.json$/, ".openai.json"), ...AT]);
+    expect(card.code, card.stderr).toBe(0);
+    expect(card.stdout).toContain("240 tok/s · TTFT 0.5 s");
+  });
+
+  it("no timing in the logs: --emit-pricing says so, exit 2", () => {
+    expect(expectInputError(tokencost(["usage", fx("plain.csv"), "--emit-pricing", join(dir(), "x.json")]))).toContain("no record carries timing");
+  });
+});
