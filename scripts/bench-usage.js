@@ -41,16 +41,19 @@ function generate() {
   closeSync(fd);
 }
 
-// The ceiling, in a child process like tokencost: the same 1 MiB chunks, JSON.parse of each line, a sum.
+// The ceiling, in a child process like tokencost: the same 1 MiB reads, lines split on their
+// bytes and each decoded alone (the fastest plain way found: decoding a whole chunk and slicing
+// it is ~1.7x slower), JSON.parse of every line, a sum.
 const CEILING = `
 const { openSync, readSync } = require("node:fs");
-const { StringDecoder } = require("node:string_decoder");
-const fd = openSync(process.argv[1], "r"); const buf = Buffer.allocUnsafe(1 << 20); const dec = new StringDecoder("utf8");
-let rest = "", n = 0, sum = 0;
+const fd = openSync(process.argv[1], "r"); const buf = Buffer.allocUnsafe(1 << 20);
+let n = 0, sum = 0, carry = null;
 for (;;) { const k = readSync(fd, buf, 0, buf.length, null); if (k === 0) break;
-  const text = rest + dec.write(buf.subarray(0, k)); let s = 0;
-  for (;;) { const nl = text.indexOf("\\n", s); if (nl === -1) break; const o = JSON.parse(text.slice(s, nl)); n++; sum += o.usage ? 1 : 0; s = nl + 1; }
-  rest = text.slice(s); }
+  let s = 0;
+  for (;;) { const nl = buf.indexOf(10, s); if (nl === -1 || nl >= k) break;
+    const text = carry ? Buffer.concat([carry, buf.subarray(0, nl)]).toString("utf8") : buf.toString("utf8", s, nl); carry = null;
+    const o = JSON.parse(text); n++; sum += o.usage ? 1 : 0; s = nl + 1; }
+  carry = s < k ? Buffer.from(buf.subarray(s, k)) : null; }
 process.stdout.write(String(n));`;
 
 const RSS = join(tmpdir(), "tokencost-bench-rss.cjs");

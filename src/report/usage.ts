@@ -245,7 +245,7 @@ function mergeGroups(groups: readonly Group[]): Group {
     }
     all.unpriced.records += g.unpriced.records;
     for (const m of g.models) all.models.add(m);
-    for (const b of g.buckets.values()) all.buckets.set(String(n++), b);
+    for (const b of g.buckets.values()) all.buckets.set(n++, b);
     all.reported.records += g.reported.records;
     all.reported.usd = all.reported.usd.add(g.reported.usd);
     all.reportedPriced = all.reportedPriced.add(g.reportedPriced);

@@ -25,8 +25,8 @@ export class LogParser {
   private csv: PlainCsv | null = null;
   private sawContent = false;
   /** Claude Code: when each line was written, by uuid, and each message's first line. */
-  private readonly written = new Map<string, { time: number; parent: string | null; message: string | null }>();
-  private readonly firstLine = new Map<string, number>();
+  private readonly written = new Recent<{ time: number; parent: string | null; message: string | null }>();
+  private readonly firstLine = new Recent<number>();
 
   constructor(
     private readonly file: string,
@@ -150,3 +150,26 @@ export class LogParser {
 }
 
 const nonNull = (r: UsageRecord | null): UsageRecord[] => (r ? [r] : []);
+
+/**
+ * The last lines' facts, in two generations of bounded size: a response's request is a few lines
+ * above it, and a session file of a million lines must not hold a million uuids.
+ */
+class Recent<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+  constructor(private readonly limit = 20_000) {}
+  get(k: string): V | undefined {
+    return this.current.get(k) ?? this.previous.get(k);
+  }
+  has(k: string): boolean {
+    return this.current.has(k) || this.previous.has(k);
+  }
+  set(k: string, v: V): void {
+    if (this.current.size >= this.limit) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(k, v);
+  }
+}

@@ -6,6 +6,7 @@ import { resolveEffort, scalingBetween, unscaled, type Scaling } from "../engine
 import { BILLED_CLASSES, hasServiceTier, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
 import type { Model, Registry } from "../pricing/registry.ts";
 import { warning, type Warning } from "../warnings.ts";
+import { KeySet } from "./key-set.ts";
 import { ModelNames } from "./model-ids.ts";
 import { promptOf, type UsageRecord } from "./record.ts";
 
@@ -46,7 +47,7 @@ export interface Group {
   tokens: Counts;
   /** Records (and their tokens) of models the registry does not know. */
   unpriced: { records: number; tokens: Counts };
-  buckets: Map<string, Bucket>;
+  buckets: Map<number, Bucket>;
   reported: { records: number; usd: Decimal };
   /** The reported cost of the records that also have a computed one, for the difference. */
   reportedPriced: Decimal;
@@ -60,7 +61,7 @@ export interface WhatIf {
   scaling: Scaling;
   records: number;
   tokens: Counts;
-  buckets: Map<string, Bucket>;
+  buckets: Map<number, Bucket>;
 }
 
 export interface Turn {
@@ -93,10 +94,13 @@ export class Tally {
   /** Records with cache-storage charges, and their tokens. */
   storage = { records: 0, tokens: 0 };
 
-  private readonly seen = new Set<string>();
+  private readonly keys = new KeySet();
+  /** Records waiting for a later snapshot, oldest first (a Map keeps insertion order). */
   private readonly held = new Map<string, UsageRecord>();
   private readonly names: ModelNames;
-  private readonly pricings = new Map<string, ModelPricing>();
+  private readonly pricings = new Map<Model, Map<string, ModelPricing>>();
+  private readonly pricingIds = new Map<ModelPricing, number>();
+  private readonly days = new Map<number, string>();
   private readonly scalings = new Map<string, Scaling>();
 
   constructor(private readonly options: TallyOptions) {
@@ -107,28 +111,44 @@ export class Tally {
     const key = r.key;
     if (key === null) return this.count(r);
     if (r.keep === "first") {
-      if (this.seen.has(key)) this.duplicates++;
-      else {
-        this.seen.add(key);
-        this.count(r);
-      }
+      if (this.keys.add(key)) this.count(r);
+      else this.duplicates++;
       return;
     }
     const prev = this.held.get(key);
-    if (prev === undefined) {
-      if (this.seen.has(key)) this.duplicates++;
-      else this.held.set(key, r);
-    } else {
+    if (prev !== undefined) {
       this.duplicates++;
       // Claude Code: the snapshot with the most output, a later line winning ties; streams: the last.
-      if (r.keep === "last" || r.output + r.reasoning >= prev.output + prev.reasoning) this.held.set(key, r);
+      if (r.keep === "last" || r.output + r.reasoning >= prev.output + prev.reasoning) {
+        this.held.delete(key);
+        this.held.set(key, r);
+      }
+      return;
     }
+    if (this.keys.has(key)) {
+      this.duplicates++;
+      return;
+    }
+    this.held.set(key, r);
+    if (this.held.size > HELD) this.release(this.held.keys().next().value!);
+  }
+
+  /**
+   * A held record is counted once HELD newer ones have come: snapshots of one response follow
+   * each other within a few lines, and holding every response of a million-line log until its end
+   * would make memory grow with the log. A copy met later (a resumed session's replayed rows)
+   * is then a duplicate of what was counted.
+   */
+  private release(key: string): void {
+    const r = this.held.get(key)!;
+    this.held.delete(key);
+    this.keys.add(key);
+    this.count(r);
   }
 
   /** Counts what waited for a later snapshot. Call once, after the last record. */
   finish(): void {
-    for (const r of this.held.values()) this.count(r);
-    this.held.clear();
+    for (const key of [...this.held.keys()]) this.release(key);
   }
 
   private count(r: UsageRecord): void {
@@ -139,7 +159,7 @@ export class Tally {
       this.storage.tokens += r.cacheStorage;
     }
     const model = r.model === null ? null : this.names.resolve(r.model);
-    const day = r.time === null ? null : isoDay(new Date(r.time));
+    const day = this.day(r.time);
     const group = this.group(this.groups, this.groupKey(r, model, day));
     this.into(group, r, model, day);
     if (this.options.by !== "model") this.into(this.group(this.byModel, model ? model.id : r.model ?? "(no model)"), r, model, day);
@@ -215,8 +235,8 @@ export class Tally {
     g.models.add(model.id);
     if (reported) g.reportedPriced = g.reportedPriced.add(reported);
     const pricing = this.pricing(model, this.options.at ?? day ?? this.options.today, this.tiersFor(model, r.tiers));
-    const band = bandFor(pricing, BigInt(promptOf(r)));
-    const key = `${model.id}\u0000${pricing.serviceTier}\u0000${this.options.at ?? day ?? this.options.today}\u0000${band}`;
+    const band = bandOf(pricing, promptOf(r));
+    const key = this.bucketKey(pricing, band);
     let b = g.buckets.get(key);
     if (!b) {
       b = { pricing, band, tokens: zero() };
@@ -239,8 +259,10 @@ export class Tally {
 
   /** Rates on a day at a tier combination (multipliers multiply: fast × us-only), remembered. */
   private pricing(model: Model, day: string, tiers: readonly string[]): ModelPricing {
-    const key = `${model.id}\u0000${day}\u0000${tiers.join("+")}`;
-    let p = this.pricings.get(key);
+    let byDay = this.pricings.get(model);
+    if (!byDay) this.pricings.set(model, (byDay = new Map()));
+    const key = tiers.length === 0 ? day : `${day}\u0000${tiers.join("+")}`;
+    let p = byDay.get(key);
     if (!p) {
       p = priceModel(model, { at: day, serviceTier: tiers[0] });
       for (const t of tiers.slice(1)) p = { ...p, multiplier: p.multiplier.mul(Decimal.from(model.serviceTiers![t]!)), serviceTier: `${p.serviceTier}+${t}` };
@@ -249,9 +271,27 @@ export class Tally {
         const message = `${model.id}: priced at its off-peak rate; at peak hours it costs ×${model.serviceTiers.peak} (the log does not say which hours its calls ran in)`;
         if (!this.warnings.has(message)) this.warnings.set(message, warning("PEAK_HOURS", message, model.id));
       }
-      this.pricings.set(key, p);
+      this.pricingIds.set(p, this.pricingIds.size);
+      byDay.set(key, p);
     }
     return p;
+  }
+
+  /** A bucket's key in a group: the rates (by their id) and the band. */
+  private bucketKey(p: ModelPricing, band: number): number {
+    return this.pricingIds.get(p)! * 64 + band;
+  }
+
+  /** "2026-11-28" for an epoch time, remembered per day: logs hold many records a day. */
+  private day(time: number | null): string | null {
+    if (time === null) return null;
+    const n = Math.floor(time / 86_400_000);
+    let d = this.days.get(n);
+    if (d === undefined) {
+      d = isoDay(new Date(time));
+      this.days.set(n, d);
+    }
+    return d;
   }
 
   private sample(model: string, r: UsageRecord): void {
@@ -287,8 +327,8 @@ export class Tally {
     const onTarget = tiers.filter((t) => hasServiceTier(to, t));
     const at = this.options.at ?? day ?? this.options.today;
     const pricing = this.pricing(to, at, onTarget);
-    const band = bandFor(pricing, BigInt(scaled.input + scaled.cachedInput + scaled.cacheWrite + scaled.cacheWrite1h));
-    const key = `${pricing.serviceTier}\u0000${at}\u0000${band}`;
+    const band = bandOf(pricing, scaled.input + scaled.cachedInput + scaled.cacheWrite + scaled.cacheWrite1h);
+    const key = this.bucketKey(pricing, band);
     let b = w.buckets.get(key);
     if (!b) {
       b = { pricing, band, tokens: zero() };
@@ -312,6 +352,11 @@ export class Tally {
 }
 
 const EMPTY: string[] = [];
+
+/** The price band of a prompt; most models have one band, and bigint work is skipped for them. */
+const bandOf = (p: ModelPricing, prompt: number): number => (p.bands.length === 1 ? 0 : bandFor(p, BigInt(prompt)));
+/** How many records wait for a later snapshot at most (see Tally.release). */
+const HELD = 1000;
 
 /** Notices that hold for logged calls; announced changes and shutdowns ahead of a past day do not. */
 const KEPT_NOTICES = new Set<Warning["code"]>(["RATE_UNKNOWN_SINCE", "OVERRIDE", "ZERO_RATE", "TINY_RATE", "RETIRED"]);
