@@ -23,7 +23,7 @@ function cells(row: Omit<UsageRow, "group" | "model" | "provider" | "rawModels" 
     formatInt(t.output),
     formatInt(t.reasoning),
     cost,
-    row.reportedUsd === null ? "—" : formatUsd(row.reportedUsd),
+    row.reportedUsd === null ? "—" : `${formatUsd(row.reportedUsd)}${row.reportedRecords < row.records ? ` (${formatInt(row.reportedRecords)} of ${formatInt(row.records)})` : ""}`,
     row.differenceUsd === null ? "—" : formatUsdDelta(row.differenceUsd),
   ];
 }

@@ -28,6 +28,8 @@ export interface UsageRow {
   cost: UsageCost | null;
   unpricedRecords: number;
   reportedUsd: number | null;
+  /** How many records carried a reported cost (reportedUsd sums theirs only). */
+  reportedRecords: number;
   /** cost − reported, where every priced record of the group reported a cost. */
   differenceUsd: number | null;
   first: string | null;
@@ -139,6 +141,7 @@ function row(g: Group, registry: Registry, by: GroupBy, warnings: Map<string, Wa
     cost: priced ? costOf(priced) : null,
     unpricedRecords: g.unpriced.records,
     reportedUsd: g.reported.records > 0 ? g.reported.usd.toNumber() : null,
+    reportedRecords: g.reported.records,
     differenceUsd: priced && allReported ? priced.cost.total.sub(g.reportedPriced).toNumber() : null,
     first: iso(g.first),
     last: iso(g.last),
