@@ -89,3 +89,128 @@ describe("fuzz: byte flips, truncations and splices of real log lines", () => {
     expect(ok.kind === "records" && ok.records[0]).toMatchObject({ input: 0, output: 3 });
   });
 });
+
+describe("the tally's rules", () => {
+  const rec = (over: Partial<UsageRecord>): UsageRecord => ({
+    format: "claude-code", key: "k", keep: "largest-output", model: "claude-opus-4-8", provider: null, time: Date.parse("2026-11-20T00:00:00Z"),
+    input: 0, cachedInput: 0, cacheWrite: 0, cacheWrite1h: 0, output: 0, reasoning: 0, cacheStorage: 0, tiers: [], reportedUsd: null,
+    session: null, durationMs: null, ttftMs: null, clamped: false, invalid: false, file: "f", line: 1, ...over,
+  });
+  const tally = () => new Tally({ registry, by: "model", today: "2026-11-28", at: "2026-11-28" });
+  const tokensOf = (t: Tally) => t.groups.get("claude-opus-4-8")!.tokens;
+
+  it("largest output wins; on a tie the later snapshot (its other fields too)", () => {
+    const t = tally();
+    t.add(rec({ output: 5, input: 1 }));
+    t.add(rec({ output: 132, input: 2 }));
+    t.add(rec({ output: 132, input: 3 }));
+    t.add(rec({ output: 7, input: 4 }));
+    t.finish();
+    expect(tokensOf(t)).toMatchObject({ input: 3, output: 132 });
+    expect(t.records).toBe(1);
+    expect(t.duplicates).toBe(3);
+  });
+
+  it("keep last: the last snapshot, even when smaller", () => {
+    const t = tally();
+    t.add(rec({ keep: "last", output: 50 }));
+    t.add(rec({ keep: "last", output: 9 }));
+    t.finish();
+    expect(tokensOf(t).output).toBe(9);
+  });
+
+  it("a held snapshot is counted after 1,000 newer ones; a copy met after that is a duplicate", () => {
+    const t = tally();
+    t.add(rec({ key: "first", output: 10 }));
+    for (let i = 0; i < 1000; i++) t.add(rec({ key: `m${i}`, output: 1 }));
+    expect(t.records).toBe(1); // "first" left the window and was counted
+    t.add(rec({ key: "first", output: 10 }));
+    t.finish();
+    expect(t.records).toBe(1001);
+    expect(t.duplicates).toBe(1);
+    expect(tokensOf(t).output).toBe(10 + 1000);
+  });
+
+  it("service tiers multiply: Anthropic fast (×6) at US-only (×1.1) is ×6.6", () => {
+    const t = tally();
+    t.add(rec({ key: null, keep: "first", input: 1_000_000, tiers: ["fast", "us-only"] }));
+    t.finish();
+    const [bucket] = [...t.groups.get("claude-opus-4-8")!.buckets.values()];
+    expect(bucket!.pricing.multiplier.toString()).toBe("6.6");
+    expect(bucket!.pricing.serviceTier).toBe("fast+us-only");
+  });
+
+  it("a tier the model does not have is priced without it, and said once", () => {
+    const t = tally();
+    for (let i = 0; i < 3; i++) t.add(rec({ key: null, keep: "first", model: "claude-sonnet-4-6", input: 10, tiers: ["priority"] }));
+    t.finish();
+    expect([...t.warnings.values()].filter((w) => w.code === "SERVICE_TIER_UNKNOWN")).toHaveLength(1);
+    expect([...t.groups.get("claude-sonnet-4-6")!.buckets.values()][0]!.pricing.multiplier.toString()).toBe("1");
+  });
+});
+
+describe("--calibrate means", () => {
+  it("round half up, exactly", async () => {
+    const { calibrate } = await import("../src/usage/calibrate.ts");
+    const t = new Tally({ registry, by: "model", today: "2026-11-28" });
+    const base = { format: "plain", key: null, keep: "first", model: "gpt-5.5", provider: null, cachedInput: 0, cacheWrite: 0, cacheWrite1h: 0, reasoning: 0, cacheStorage: 0, tiers: [], reportedUsd: null, session: null, durationMs: null, ttftMs: null, clamped: false, invalid: false, file: "f", line: 1 } as const;
+    t.add({ ...base, tiers: [], time: Date.parse("2026-11-01T00:00:00Z"), input: 1, output: 1 });
+    t.add({ ...base, tiers: [], time: Date.parse("2026-11-04T23:00:00Z"), input: 2, output: 4 });
+    t.finish();
+    // (1 + 2) / 2 = 1.5 → 2; (1 + 4) / 2 = 2.5 → 3; 2 records over 4 calendar days → 0.5 → at least 1 a day
+    expect(calibrate({ tally: t, files: ["f"], agent: false })).toMatchObject({ input: 2, output: 3, runs: { count: 1, per: "day" } });
+  });
+});
+
+describe("progress on a terminal", () => {
+  it("appears only after two seconds, every 50,000 lines, and is cleared", async () => {
+    const { Progress } = await import("../src/commands/usage.ts");
+    let out = "";
+    let clock = 0;
+    const p = new Progress({ stderr: { write: (s: string) => (out += s), isTTY: true } }, () => clock);
+    for (let i = 0; i < 50_000; i++) p.tick("a.jsonl", i);
+    expect(out).toBe(""); // 0 s
+    clock = 2500;
+    for (let i = 0; i < 50_000; i++) p.tick("a.jsonl", 12345);
+    expect(out).toBe("\r\u001b[Kreading a.jsonl: 12,345 records");
+    p.done();
+    expect(out.endsWith("\r\u001b[K")).toBe(true);
+    let piped = "";
+    const q = new Progress({ stderr: { write: (s: string) => (piped += s) } }, () => 1e9);
+    for (let i = 0; i < 100_000; i++) q.tick("a", 1);
+    q.done();
+    expect(piped).toBe("");
+  });
+});
+
+describe("de-duplication keys", () => {
+  it("KeySet: each of 300,000 keys is new once, then known; others are not", async () => {
+    // 300,000 keys share a first 32-bit hash about ten times over (n²/2³³): both hashes must match.
+    const { KeySet } = await import("../src/usage/key-set.ts");
+    const keys = new KeySet();
+    let fresh = 0;
+    for (let i = 0; i < 300_000; i++) if (keys.add(`chat:chatcmpl-${i}`)) fresh++;
+    expect(fresh).toBe(300_000);
+    let again = 0;
+    for (let i = 0; i < 300_000; i += 7) if (!keys.add(`chat:chatcmpl-${i}`)) again++;
+    expect(again).toBe(Math.ceil(300_000 / 7));
+    expect(keys.size).toBe(300_000);
+    for (let i = 300_000; i < 300_100; i++) expect(keys.has(`chat:chatcmpl-${i}`)).toBe(false);
+    expect(keys.has("chat:chatcmpl-299999")).toBe(true);
+  });
+
+  it("Claude Code: one message id under two request ids is two responses; without a request id, the message id alone", () => {
+    const parser = new LogParser("s.jsonl", { aliases: new Set() });
+    const line = (msg: string, req: string | null, out: number) =>
+      JSON.stringify({ type: "assistant", sessionId: "s", uuid: `u${out}${req}`, timestamp: "2026-03-11T23:19:22.000Z", ...(req ? { requestId: req } : {}), message: { model: "claude-opus-4-6", id: msg, type: "message", usage: { input_tokens: 1, output_tokens: out } } });
+    const t = new Tally({ registry, by: "model", today: "2026-11-28", at: "2026-11-28" });
+    for (const [m, r, o] of [["msg_a", "req_1", 5], ["msg_a", "req_2", 7], ["msg_a", "req_1", 9], ["msg_b", null, 3], ["msg_b", null, 4]] as const) {
+      const out = parser.line(line(m, r, o), 1);
+      if (out.kind === "records") out.records.forEach((x) => t.add(x));
+    }
+    t.finish();
+    // msg_a:req_1 → 9, msg_a:req_2 → 7, msg_b → 4
+    expect(t.records).toBe(3);
+    expect(t.groups.get("claude-opus-4-6")!.tokens.output).toBe(9 + 7 + 4);
+  });
+});

@@ -204,19 +204,24 @@ function emitPricing(path: string, report: UsageReport, registry: import("../pri
 }
 
 /** "reading FILE: N records" on a terminal's stderr, once a run has taken two seconds. */
-class Progress {
-  private readonly start = Date.now();
+export class Progress {
+  private readonly start: number;
   private lines = 0;
   private shown = false;
   private readonly on: boolean;
 
-  constructor(private readonly io: Io) {
+  constructor(
+    private readonly io: Pick<Io, "stderr">,
+    private readonly now: () => number = Date.now,
+  ) {
     this.on = Boolean(io.stderr.isTTY);
+    this.start = now();
   }
 
+  /** Called per line; looks at the clock every 50,000 lines only. */
   tick(file: string, records: number): void {
     if (!this.on || ++this.lines % 50_000 !== 0) return;
-    if (Date.now() - this.start < 2000) return;
+    if (this.now() - this.start < 2000) return;
     this.shown = true;
     this.io.stderr.write(`\r\u001b[Kreading ${printable(file)}: ${groupDigits(records)} records`);
   }
