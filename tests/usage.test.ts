@@ -197,6 +197,11 @@ describe("de-duplication keys", () => {
     expect(keys.size).toBe(300_000);
     for (let i = 300_000; i < 300_100; i++) expect(keys.has(`chat:chatcmpl-${i}`)).toBe(false);
     expect(keys.has("chat:chatcmpl-299999")).toBe(true);
+    // Known FNV-1a 32-bit collisions: the first hash alone would take each pair for one key.
+    for (const [x, y] of [["costarring", "liquid"], ["declinate", "macallums"], ["altarage", "zinke"]]) {
+      expect(keys.add(x!)).toBe(true);
+      expect(keys.add(y!)).toBe(true);
+    }
   });
 
   it("Claude Code: one message id under two request ids is two responses; without a request id, the message id alone", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { tokencost } from "./spawn.ts";
+import { readFileSync } from "node:fs";
+import { tempFile, tokencost } from "./spawn.ts";
 
 // Every log format through the CLI, on real record shapes (../shared/reference/usage-formats.md).
 // Expected classes and costs are worked by hand in the comments, at the registry's rates
@@ -163,5 +164,15 @@ describe("usage: each format's classes and cost", () => {
     // the parts above: 0.048772 + 0.00341125 + 0.0074075 + 0.3775825 + 0.0197868 + 0.00645 + 1.018 + 0.02281
     // + 0.001155 + 0.00256995 + 0.00009193 + 0.0231 + 0.09605 + 0.002205 + 0.1009665 + 0.026 + 0.002175 + 10.500081
     expect(rep.totals.cost!.usdExact).toBe("12.25861443");
+  });
+
+  it("every JSON format in one file, line after line: the same parts", () => {
+    const files = ["openai-chat.jsonl", "openai-responses.jsonl", "anthropic.jsonl", "gemini.jsonl", "bedrock.jsonl", "openrouter.jsonl", "otel.jsonl", "claude-code.jsonl", "plain.jsonl"];
+    const mixed = tempFile("mixed.jsonl", files.map((f) => readFileSync(fx(f), "utf8")).join(""));
+    const rep = usage(mixed);
+    expect(rep.records).toBe(4 + 2 + 8 + 4 + 2 + 3 + 2 + 2 + 2);
+    // the total above less the CSV's 0.026 + 0.002175
+    expect(rep.totals.cost!.usdExact).toBe("12.23043943");
+    expect(rep.malformed).toBe(0);
   });
 });
