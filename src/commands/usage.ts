@@ -37,7 +37,7 @@ export function usageCommand(program: Command, io: Io, outcome: Outcome): void {
     .description("price what your logs actually spent, re-price it on other models, and fit a workload to it")
     .argument("[logs...]", "log files or directories (recursive), .gz too, or - for stdin (default: piped stdin)")
     .addOption(new Option("--by <key>", "group by model, day, provider or file (default: model)").choices(["model", "day", "provider", "file"]))
-    .addOption(atOption().default(undefined, "each record on its own day"))
+    .addOption(Object.assign(atOption(), { description: "price every record at the rates of this day, YYYY-MM-DD (default: each at its own day's; undated records at today's)" }))
     .addOption(modelListOption("--what-if <models>", "the same work priced on these models too (repeatable, or a,b,c)"))
     .option("--same-tokens", "--what-if without token scaling: the logged token counts on every model")
     .option("--calibrate", "print a workload fitted to the logs (for estimate, compare and check) instead of the report")

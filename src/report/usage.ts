@@ -5,6 +5,7 @@ import { TokencostError } from "../errors.ts";
 import { percentOf } from "../engine/percent.ts";
 import { BILLED_CLASSES } from "../pricing/price-at.ts";
 import type { Registry } from "../pricing/registry.ts";
+import { likelyTypo } from "../suggest.ts";
 import { byText } from "../text.ts";
 import type { Bucket, Counts, GroupBy, Group, SpeedSamples, Tally } from "../usage/tally.ts";
 import { warning, type Warning } from "../warnings.ts";
@@ -180,7 +181,13 @@ export function usageReport(tally: Tally, read: ReadStats, registry: Registry, o
   const unknownModels = [...new Set(groups.flatMap((g) => (g.unpriced.records > 0 ? [...g.rawModels].filter((m) => !registry.find(m)) : [])))];
   if (unpriced.length > 0) {
     const n = unpriced.reduce((s, r) => s + r.unpricedRecords, 0);
-    const names = unknownModels.length ? `: ${unknownModels.slice(0, 6).join(", ")}${unknownModels.length > 6 ? ", …" : ""}` : "";
+    const ids = registry.all().map((m) => m.id);
+    // A near miss is named: "gpt-5.5-turbo" may be a typo of an id, or a model to add.
+    const named = unknownModels.slice(0, 6).map((m) => {
+      const near = likelyTypo(m.slice(m.lastIndexOf("/") + 1), ids);
+      return near ? `${m} (did you mean ${near}?)` : m;
+    });
+    const names = unknownModels.length ? `: ${named.join(", ")}${unknownModels.length > 6 ? ", …" : ""}` : "";
     warnings.set("unpriced", warning("UNPRICED", `${n} record${n === 1 ? "" : "s"} of models the registry does not know, listed without a cost (not $0)${names}; add them with --pricing FILE`));
   }
   if (read.malformed > 0) {

@@ -95,6 +95,12 @@ describe("usage: what cannot be priced is said, never $0", () => {
     expect(table.stderr).toContain(`${path}:6`);
   });
 
+  it("an unknown model that is a near miss of a known id is named with it", () => {
+    const r = tokencost(["usage", "--json", ...AT], { input: "model,input,output\ngpt-5.55,10,1\n" });
+    expect(json(r).results[0]).toMatchObject({ group: "gpt-5.55", cost: null });
+    expect(r.stderr).toContain("gpt-5.55 (did you mean gpt-5.5?)");
+  });
+
   it("--strict turns a malformed line or an unpriced model into exit 2", () => {
     const path = tempFile("bad2.csv", `${bad}\n`);
     expect(expectInputError(tokencost(["usage", path, "--strict", ...AT]))).toMatch(/--strict: 2 malformed lines .*and 1 record of unknown models/);
