@@ -157,8 +157,8 @@ describe("--calibrate means", () => {
     t.add({ ...base, tiers: [], time: Date.parse("2026-11-01T00:00:00Z"), input: 1, output: 1 });
     t.add({ ...base, tiers: [], time: Date.parse("2026-11-04T23:00:00Z"), input: 2, output: 4 });
     t.finish();
-    // (1 + 2) / 2 = 1.5 → 2; (1 + 4) / 2 = 2.5 → 3; 2 records over 4 calendar days → 0.5 → at least 1 a day
-    expect(calibrate({ tally: t, files: ["f"], agent: false })).toMatchObject({ input: 2, output: 3, runs: { count: 1, per: "day" } });
+    // (1 + 2) / 2 = 1.5 → 2; (1 + 4) / 2 = 2.5 → 3; 2 records over 4 calendar days: 0.5 a day, 15 a month
+    expect(calibrate({ tally: t, files: ["f"], agent: false }).workload).toMatchObject({ input: 2, output: 3, runs: { count: 15, per: "month" } });
   });
 });
 

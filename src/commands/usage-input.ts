@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { TokencostError } from "../errors.ts";
 import { pause } from "../read.ts";
@@ -19,14 +19,28 @@ export interface LineSink {
   line(text: string, lineNo: number): void;
   /** A line over the limit, skipped. */
   tooLong(lineNo: number): void;
+  /** The source ended in damaged data (a cut gzip file). */
+  broken(reason: string): void;
 }
 
-/** The files named: files as given, directories walked (log-like names only), `-` for stdin. */
+/**
+ * The files named: files as given, directories walked (log-like names only, symbolic links
+ * followed, each directory once), `-` for stdin. A file named twice, or met again inside a
+ * directory also named, is read once: records without an id would otherwise count twice.
+ */
 export function expandSources(args: readonly string[]): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
+  const take = (path: string) => {
+    const real = realOf(path);
+    if (seen.has(real)) return;
+    seen.add(real);
+    out.push(path);
+  };
   for (const arg of args) {
     if (arg === "-") {
-      out.push("-");
+      if (!seen.has("-")) out.push("-");
+      seen.add("-");
       continue;
     }
     let st;
@@ -36,17 +50,30 @@ export function expandSources(args: readonly string[]): string[] {
       const code = (e as NodeJS.ErrnoException).code;
       throw new TokencostError("FILE", `${arg}: cannot read the logs: ${code === "ENOENT" ? "no such file or directory" : code === "EACCES" ? "permission denied" : (e as Error).message}`);
     }
-    if (st.isDirectory()) out.push(...walk(arg));
-    else out.push(arg);
+    if (st.isDirectory()) walk(arg).forEach(take);
+    else take(arg);
   }
   return out;
+}
+
+function realOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function walk(dir: string): string[] {
   const out: string[] = [];
   const stack = [dir];
+  const visited = new Set<string>();
   while (stack.length > 0) {
     const d = stack.pop()!;
+    // A link back up the tree must not walk it forever.
+    const real = realOf(d);
+    if (visited.has(real)) continue;
+    visited.add(real);
     let entries;
     try {
       entries = readdirSync(d, { withFileTypes: true });
@@ -56,9 +83,20 @@ function walk(dir: string): string[] {
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (e.name.startsWith(".")) continue;
       const p = join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+      }
+      if (isDir) stack.push(p);
       // Regular files only: a named pipe in a log directory would wait for a writer forever.
-      else if (e.isFile() && LOG_FILE.test(e.name)) out.push(p);
+      else if (isFile && LOG_FILE.test(e.name)) out.push(p);
     }
   }
   return out.sort();
@@ -116,16 +154,44 @@ class Lines {
   }
 }
 
-/** Streams one source into the sink. */
+/** Streams one source into the sink. A gzip stream that ends early is reported, not fatal. */
 export async function readLog(path: string, sink: LineSink, io: Io): Promise<void> {
   sink.file(path);
   const lines = new Lines(sink);
-  if (path === "-") {
-    if (io.stdinChunks) for await (const chunk of io.stdinChunks()) lines.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    else lines.push(Buffer.from(await io.readStdin(), "utf8"));
+  try {
+    if (path === "-") await readStdin(io, lines);
+    else await readFile(path, lines);
+  } catch (e) {
+    if (!(e instanceof GzipError)) throw e;
     lines.end();
+    sink.broken(e.message);
     return;
   }
+  lines.end();
+}
+
+class GzipError extends Error {}
+
+async function readStdin(io: Io, lines: Lines): Promise<void> {
+  const chunks = io.stdinChunks ? io.stdinChunks() : (async function* () {
+    yield Buffer.from(await io.readStdin(), "utf8");
+  })();
+  let z: Gunzip | null = null;
+  let first = true;
+  for await (const c of chunks) {
+    const chunk = Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+    if (first) {
+      first = false;
+      // gzip by its magic bytes, on stdin as in files.
+      if (chunk.length >= 2 && chunk[0] === 0x1f && chunk[1] === 0x8b) z = await gunzipInto(lines);
+    }
+    if (z) await z.write(chunk);
+    else lines.push(chunk);
+  }
+  if (z) await z.end();
+}
+
+async function readFile(path: string, lines: Lines): Promise<void> {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -136,43 +202,53 @@ export async function readLog(path: string, sink: LineSink, io: Io): Promise<voi
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new TokencostError("FILE", `${path}: not a regular file (logs are read from files, directories or - for stdin)`);
-    const head = Buffer.alloc(2);
-    const gz = readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
-    if (gz) await gunzip(fd, path, lines);
-    else {
-      const buf = Buffer.allocUnsafe(CHUNK);
-      for (;;) {
-        const n = readSync(fd, buf, 0, CHUNK, null);
-        if (n === 0) break;
-        lines.push(buf.subarray(0, n));
-      }
+    const buf = Buffer.allocUnsafe(CHUNK);
+    let n = readSync(fd, buf, 0, CHUNK, null);
+    const z = n >= 2 && buf[0] === 0x1f && buf[1] === 0x8b ? await gunzipInto(lines) : null;
+    while (n > 0) {
+      if (z) await z.write(Buffer.from(buf.subarray(0, n)));
+      else lines.push(buf.subarray(0, n));
+      n = readSync(fd, buf, 0, CHUNK, null);
     }
+    if (z) await z.end();
   } finally {
     closeSync(fd);
   }
-  lines.end();
 }
 
-/** gzip by its magic bytes, not its name: decompressed in chunks as it is read. */
-async function gunzip(fd: number, path: string, lines: Lines): Promise<void> {
+interface Gunzip {
+  write(chunk: Buffer): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** A gunzip stream feeding the lines, with backpressure; an early end is a GzipError. */
+async function gunzipInto(lines: Lines): Promise<Gunzip> {
   const { createGunzip } = await import("node:zlib");
   const z = createGunzip({ chunkSize: CHUNK });
-  const done = new Promise<void>((resolve, reject) => {
-    z.on("data", (chunk: Buffer) => lines.push(chunk));
+  let failure: Error | null = null;
+  z.on("data", (chunk: Buffer) => lines.push(chunk));
+  const done = new Promise<void>((resolve) => {
     z.on("end", resolve);
-    z.on("error", (e) => reject(new TokencostError("FILE", `${path}: not a readable gzip file: ${e.message}`)));
+    z.on("error", (e) => {
+      failure = new GzipError(`the gzip data is damaged or cut short (${e.message}); the lines before it are counted`);
+      resolve();
+    });
   });
-  const buf = Buffer.allocUnsafe(CHUNK);
-  let pos = 0;
-  for (;;) {
-    const n = readSync(fd, buf, 0, CHUNK, pos);
-    if (n === 0) break;
-    pos += n;
-    // Backpressure: wait until the decompressor has taken the chunk.
-    if (!z.write(Buffer.from(buf.subarray(0, n)))) await new Promise((r) => z.once("drain", r));
-  }
-  z.end();
-  await done;
+  const check = () => {
+    if (failure) throw failure;
+  };
+  return {
+    async write(chunk) {
+      check();
+      if (!z.write(chunk)) await Promise.race([new Promise((r) => z.once("drain", r)), done]);
+      check();
+    },
+    async end() {
+      z.end();
+      await done;
+      check();
+    },
+  };
 }
 
 /** stdin in chunks, for the real process (fd 0; a non-blocking pipe is waited on). */

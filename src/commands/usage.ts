@@ -82,7 +82,14 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
   // A file that is one JSON document (an array of responses, a pretty-printed TracesData) rather
   // than JSON lines is gathered and parsed whole at its end.
   let document: string[] | null = null;
+  let documentBytes = 0;
   let firstLine = true;
+  const abandonDocument = () => {
+    if (!document || !parser) return;
+    const lines = document;
+    document = null;
+    lines.forEach((text, i) => take(parser!.line(text, i + 1), i + 1));
+  };
   const flushDocument = () => {
     if (!document || !parser) return;
     const lines = document;
@@ -111,17 +118,23 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
           document = null;
           firstLine = true;
         },
-        line(text, lineNo) {
+        line(raw, lineNo) {
           progress.tick(label, tally.records);
+          // A byte-order mark starts some files; it is no part of their first line.
+          const text = lineNo === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
           if (document) {
+            documentBytes += text.length;
             document.push(text);
+            // A document past the limit is no document a log exporter writes: its lines, one by one.
+            if (documentBytes > MAX_DOCUMENT_CHARS) abandonDocument();
             return;
           }
           if (firstLine && text.trim() !== "") {
             firstLine = false;
-            const t = text.trim();
-            if ((t[0] === "[" || t[0] === "{") && !parsesAsJson(t)) {
+            // Pretty-printed JSON opens with a bracket alone on its first line.
+            if (/^[[{]\s*[[{]?$/.test(text.trim())) {
               document = [text];
+              documentBytes = text.length;
               return;
             }
           }
@@ -129,6 +142,10 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
         },
         tooLong(lineNo) {
           malformed(lineNo, "longer than 64 MB");
+        },
+        broken(reason) {
+          abandonDocument();
+          malformed(0, reason);
         },
       },
       io,
@@ -140,8 +157,9 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
   read.attributeAliases = [...notes.aliases].sort();
 
   if (flags.calibrate) {
-    const workload = calibrate({ tally, model: flags.model, files: read.files, agent: Boolean(flags.agent) });
+    const { workload, notes } = calibrate({ tally, model: flags.model, files: read.files, agent: Boolean(flags.agent) });
     io.stdout.write(`${JSON.stringify(workload, null, 2)}\n`);
+    if (mode !== "quiet") for (const n of notes) io.stderr.write(`warning: ${printable(n)}\n`);
     return;
   }
   const report = usageReport(tally, read, registry, { by: flags.by ?? "model", at: flags.at, speed: tally.speed.size > 0 || Boolean(flags.emitPricing) });
@@ -157,14 +175,8 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
   writeWarnings(io, [], format === "markdown" ? [] : report.warnings, mode);
 }
 
-const parsesAsJson = (t: string): boolean => {
-  try {
-    JSON.parse(t);
-    return true;
-  } catch {
-    return false;
-  }
-};
+/** A JSON document larger than this (in characters) is read line by line instead. */
+const MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
 
 /**
  * The measured speeds as pricing overrides (SPEC §1 format), one file per provider (a pricing

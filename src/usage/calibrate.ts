@@ -1,4 +1,5 @@
 import { daysBetween, isoDay } from "../dates.ts";
+import { DAYS_PER_MONTH } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import type { Group, Tally, Turn } from "./tally.ts";
 
@@ -36,7 +37,23 @@ function pick(models: ReadonlyMap<string, Group>, tally: Tally, wanted: string |
   throw new TokencostError("USAGE", `--calibrate fits one model and the logs hold ${priced.length}: ${list}; choose one with --model`);
 }
 
-export function calibrate(input: CalibrateInput): Record<string, unknown> {
+export interface Calibrated {
+  workload: Record<string, unknown>;
+  /** What the workload cannot say about the logs (for stderr). */
+  notes: string[];
+}
+
+/**
+ * How often, as the workload says it: per day when the logs hold a day's worth or more on
+ * average, else per month (6 records over 238 days are 1 a month, not 1 a day).
+ */
+function runsOf(n: number, days: number): { count: number; per: "day" | "month" } {
+  const perDay = n / days;
+  return perDay >= 1 ? { count: Math.round(perDay), per: "day" } : { count: Math.max(1, Math.round(perDay * DAYS_PER_MONTH)), per: "month" };
+}
+
+export function calibrate(input: CalibrateInput): Calibrated {
+  const notes: string[] = [];
   const { tally } = input;
   const models = tally.byModel.size > 0 ? tally.byModel : tally.groups;
   const g = pick(models, tally, input.model);
@@ -45,6 +62,8 @@ export function calibrate(input: CalibrateInput): Record<string, unknown> {
   const tierRecords = tiers ? [...tiers.values()].reduce((a, b) => a + b, 0) : 0;
   // One service tier for all the model's records is the workload's; a mix is list price, said.
   const tier = tiers && tiers.size === 1 && tierRecords === g.records ? [...tiers.keys()][0]! : undefined;
+  if (tiers && !tier) notes.push(`${id}: the logs mix service tiers (${[...tiers.keys()].join(", ")} on ${tierRecords} of ${g.records} records); the workload prices at list price`);
+  if (tier?.includes("+")) notes.push(`${id}: the logs ran at ${tier}, tiers that multiply and a workload cannot name together; the workload prices at list price`);
   const days = spanDays(g.first, g.last);
   const t = g.tokens;
   const prompt = t.input + t.cachedInput + t.cacheWrite + t.cacheWrite1h;
@@ -60,15 +79,16 @@ export function calibrate(input: CalibrateInput): Record<string, unknown> {
   if (input.agent) {
     const fitted = fitAgent(tally, id);
     if (!fitted) throw new TokencostError("USAGE", `--calibrate --agent: no ${id} records carry a session or conversation id with a time (Claude Code sessions and OpenTelemetry gen_ai.conversation.id do)`);
-    return {
+    return { notes, workload: {
       ...base,
       description: `Fitted by tokencost usage to ${fitted.sessions} session${fitted.sessions === 1 ? "" : "s"} (${fitted.turns} turns) of ${id} in ${input.files.join(", ")}${span}: mean turns per session, system prompt and per-turn growth by least squares over turn number; observed cache hit rate ${pct(fitted.hitRate)}.`,
-      runs: { count: Math.max(1, Math.round(fitted.sessions / days)), per: "day" },
+      runs: runsOf(fitted.sessions, days),
       agent: fitted.agent,
-    };
+    } };
   }
   const n = g.records;
   const oneHour = t.cacheWrite1h > t.cacheWrite;
+  if (t.cacheWrite1h > 0 && t.cacheWrite > 0) notes.push(`${id}: the logs write the cache at both TTLs; the workload prices every write at the ${oneHour ? "1-hour" : "5-minute"} rate (the more common)`);
   const call: Record<string, unknown> = {
     input: mean(t.input, n),
     cachedInput: mean(t.cachedInput, n),
@@ -77,12 +97,12 @@ export function calibrate(input: CalibrateInput): Record<string, unknown> {
     reasoning: mean(t.reasoning, n),
   };
   if (oneHour) call.cacheTtl = "1h";
-  return {
+  return { notes, workload: {
     ...base,
     description: `Fitted by tokencost usage to ${n} ${id} records in ${input.files.join(", ")}${span}: mean tokens per call; observed cache hit rate ${pct(hit)} (cached over prompt tokens); reasoning ${pct(t.output + t.reasoning === 0 ? 0 : t.reasoning / (t.output + t.reasoning))} of output.${tiers && !tier ? " Mixed service tiers were logged; the workload prices at list price." : ""}`,
-    runs: { count: Math.max(1, Math.round(n / days)), per: "day" },
+    runs: runsOf(n, days),
     ...call,
-  };
+  } };
 }
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;

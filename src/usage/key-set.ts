@@ -1,5 +1,6 @@
 // De-duplication keys held as two 32-bit hashes in typed arrays, not as strings in a Set: a
-// million response ids cost 16 MB here, ~100 MB as a Set<string>. Two different keys collide on
+// million response ids cost 24 MB here (with what each counted response spent), ~100 MB as a
+// Set<string>. Two different keys collide on
 // both hashes with a chance of about n²/2⁶⁵ — 3 in 100 million for a million records — and a
 // collision counts a record as a duplicate; that is the price of bounded memory.
 
@@ -7,6 +8,8 @@ export class KeySet {
   private h1 = new Uint32Array(1 << 12);
   /** The second hash; 0 marks an empty slot (a key hashing to 0 is stored as 1). */
   private h2 = new Uint32Array(1 << 12);
+  /** What the counted snapshot of the key spent (output + reasoning), for Claude Code's keep rule. */
+  private spent = new Uint32Array(1 << 12);
   private count = 0;
   private a = 0;
   private b = 0;
@@ -15,18 +18,30 @@ export class KeySet {
     return this.count;
   }
 
-  /** Adds the key; false when it was there already. */
-  add(key: string): boolean {
+  /** Adds the key (with what its record spent); false when it was there already. */
+  add(key: string, spent = 0): boolean {
     const i = this.slot(key);
     if (this.h2[i] !== 0) return false;
     this.h1[i] = this.a;
     this.h2[i] = this.b;
+    this.spent[i] = Math.min(spent, 0xffffffff);
     if (++this.count * 2 > this.h2.length) this.grow();
     return true;
   }
 
   has(key: string): boolean {
     return this.h2[this.slot(key)] !== 0;
+  }
+
+  /** What the key's counted record spent; -1 when the key is unknown. */
+  spentBy(key: string): number {
+    const i = this.slot(key);
+    return this.h2[i] === 0 ? -1 : this.spent[i]!;
+  }
+
+  setSpent(key: string, spent: number): void {
+    const i = this.slot(key);
+    if (this.h2[i] !== 0) this.spent[i] = Math.min(spent, 0xffffffff);
   }
 
   /** The key's slot, or the empty slot where it would go. */
@@ -50,10 +65,11 @@ export class KeySet {
   }
 
   private grow(): void {
-    const [h1, h2] = [this.h1, this.h2];
+    const [h1, h2, spent] = [this.h1, this.h2, this.spent];
     const size = h2.length * 2;
     this.h1 = new Uint32Array(size);
     this.h2 = new Uint32Array(size);
+    this.spent = new Uint32Array(size);
     const mask = size - 1;
     for (let j = 0; j < h2.length; j++) {
       if (h2[j] === 0) continue;
@@ -61,6 +77,7 @@ export class KeySet {
       while (this.h2[i] !== 0) i = (i + 1) & mask;
       this.h1[i] = h1[j]!;
       this.h2[i] = h2[j]!;
+      this.spent[i] = spent[j]!;
     }
   }
 }

@@ -17,8 +17,9 @@ const NONE: LineResult = { kind: "none" };
 /**
  * Text every usage-bearing line contains. A line without any of them (a Claude Code prompt, a
  * file-history snapshot, an app's own log line) is not parsed at all: most of a session file.
+ * (message_stop ends an Anthropic stream, and carries no usage.)
  */
-const USAGE_MARK = /usage|Usage|resourceSpans|TokenCount|tokens_prompt|"input"|"output"/;
+const USAGE_MARK = /usage|Usage|resourceSpans|TokenCount|tokens_prompt|"input"|"output"|message_stop/;
 
 export class LogParser {
   private readonly stream = new AnthropicStream();
@@ -74,17 +75,20 @@ export class LogParser {
     if (!isObject(value)) return { kind: "malformed", reason: "not a JSON object" };
     const records = this.recognise(value, lineNo);
     if (records === null) return { kind: "malformed", reason: "no known usage format" };
+    if (typeof records === "string") return { kind: "malformed", reason: records };
     if (records.some((r) => r.invalid)) return { kind: "malformed", reason: "a token count that is not a whole number" };
     return records.length ? { kind: "records", records } : NONE;
   }
 
-  private recognise(o: Record<string, unknown>, line: number): UsageRecord[] | null {
+  /** The records of a JSON object; null when no format knows it; a string says why it is malformed. */
+  private recognise(o: Record<string, unknown>, line: number): UsageRecord[] | null | string {
     const file = this.file;
     if (isTraces(o)) return traces(o, file, line, this.notes);
     if (isInvocationLog(o)) return invocationLog(o, file, line);
-    if (isGemini(o)) return generateContent(o, file, line);
+    if (isGemini(o)) return generateContent(o, file, line) ?? "a streamed chunk with neither responseId nor finishReason (cannot tell it from the others)";
     if (typeof o.type === "string") {
       const streamed = this.stream.event(o, file, line);
+      if (streamed === "orphan") return "a message_delta without its message_start";
       if (streamed !== null) return streamed;
       if (isClaudeCode(o)) return this.claudeCode(o, line);
       if (o.type.startsWith("response.")) return responseEvent(o, file, line);

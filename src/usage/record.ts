@@ -51,6 +51,7 @@ export interface UsageRecord {
   ttftMs: number | null;
   /** Some class came out negative (an instrumentation that breaks its convention) and was set to 0. */
   clamped: boolean;
+  parts?: Part[];
   /** A token field held something that is not a whole non-negative count: the line is malformed. */
   invalid: boolean;
   file: string;
@@ -58,6 +59,21 @@ export interface UsageRecord {
 }
 
 export const promptOf = (r: UsageRecord): number => r.input + r.cachedInput + r.cacheWrite + r.cacheWrite1h;
+
+/**
+ * One step of a response billed on its own (Anthropic's `iterations`: a compaction, an advisor
+ * message on another model). The record's classes are the sum of its parts; it is de-duplicated
+ * whole, then counted part by part.
+ */
+export interface Part {
+  model: string | null;
+  input: number;
+  cachedInput: number;
+  cacheWrite: number;
+  cacheWrite1h: number;
+  output: number;
+  reasoning: number;
+}
 
 /** The fields every parser fills the same way. */
 export function newRecord(format: LogFormat, file: string, line: number): UsageRecord {

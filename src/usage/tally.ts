@@ -110,23 +110,32 @@ export class Tally {
   add(r: UsageRecord): void {
     const key = r.key;
     if (key === null) return this.count(r);
+    const prev = this.held.get(key);
     if (r.keep === "first") {
-      if (this.keys.add(key)) this.count(r);
+      // A message met whole after its stream (held) is the same message.
+      if (prev === undefined && this.keys.add(key)) this.count(r);
       else this.duplicates++;
       return;
     }
-    const prev = this.held.get(key);
     if (prev !== undefined) {
       this.duplicates++;
       // Claude Code: the snapshot with the most output, a later line winning ties; streams: the last.
-      if (r.keep === "last" || r.output + r.reasoning >= prev.output + prev.reasoning) {
+      if (r.keep === "last" || spentOf(r) >= spentOf(prev)) {
         this.held.delete(key);
         this.held.set(key, r);
       }
       return;
     }
-    if (this.keys.has(key)) {
+    const counted = this.keys.spentBy(key);
+    if (counted >= 0) {
       this.duplicates++;
+      // A larger snapshot of a response counted already (its first rows were more than HELD
+      // records back): its input fields are the same in every snapshot, so what it adds is
+      // the further output, counted as a correction of the same response.
+      if (r.keep === "largest-output" && spentOf(r) > counted) {
+        this.keys.setSpent(key, spentOf(r));
+        this.countCorrection(r, counted);
+      }
       return;
     }
     this.held.set(key, r);
@@ -137,13 +146,20 @@ export class Tally {
    * A held record is counted once HELD newer ones have come: snapshots of one response follow
    * each other within a few lines, and holding every response of a million-line log until its end
    * would make memory grow with the log. A copy met later (a resumed session's replayed rows)
-   * is then a duplicate of what was counted.
+   * is then a duplicate of what was counted, and a larger one a correction.
    */
   private release(key: string): void {
     const r = this.held.get(key)!;
     this.held.delete(key);
-    this.keys.add(key);
+    this.keys.add(key, spentOf(r));
     this.count(r);
+  }
+
+  /** The output a later, larger snapshot adds to a counted response (not a new record). */
+  private countCorrection(r: UsageRecord, counted: number): void {
+    const extra = spentOf(r) - counted;
+    const reasoning = Math.min(r.reasoning, extra);
+    this.count({ ...r, parts: undefined, input: 0, cachedInput: 0, cacheWrite: 0, cacheWrite1h: 0, cacheStorage: 0, output: extra - reasoning, reasoning, reportedUsd: null, durationMs: null, ttftMs: null, session: null }, true);
   }
 
   /** Counts what waited for a later snapshot. Call once, after the last record. */
@@ -151,8 +167,13 @@ export class Tally {
     for (const key of [...this.held.keys()]) this.release(key);
   }
 
-  private count(r: UsageRecord): void {
-    this.records++;
+  private count(r: UsageRecord, correction = false): void {
+    if (r.parts) {
+      // Each step at its own model; the message is one response, its steps its records.
+      for (const p of r.parts) this.count({ ...r, ...p, model: p.model ?? r.model, parts: undefined }, correction);
+      return;
+    }
+    if (!correction) this.records++;
     if (r.clamped) this.clamped++;
     if (r.cacheStorage > 0) {
       this.storage.records++;
@@ -161,13 +182,13 @@ export class Tally {
     const model = r.model === null ? null : this.names.resolve(r.model);
     const day = this.day(r.time);
     const group = this.group(this.groups, this.groupKey(r, model, day));
-    this.into(group, r, model, day);
-    if (this.options.by !== "model") this.into(this.group(this.byModel, model ? model.id : r.model ?? "(no model)"), r, model, day);
+    this.into(group, r, model, day, correction);
+    if (this.options.by !== "model") this.into(this.group(this.byModel, model ? model.id : r.model ?? "(no model)"), r, model, day, correction);
     if (!model) return;
     const tiers = this.tiersFor(model, r.tiers);
-    if (r.tiers.length) {
+    if (tiers.length) {
       const seen = this.tiersSeen.get(model.id) ?? new Map<string, number>();
-      const label = r.tiers.join("+");
+      const label = tiers.join("+");
       seen.set(label, (seen.get(label) ?? 0) + 1);
       this.tiersSeen.set(model.id, seen);
     }
@@ -177,7 +198,7 @@ export class Tally {
       s.turns.push({ time: r.time, prompt: promptOf(r), cachedInput: r.cachedInput, cacheWrite: r.cacheWrite, cacheWrite1h: r.cacheWrite1h, output: r.output, reasoning: r.reasoning });
       this.sessions.set(r.session, s);
     }
-    for (const to of this.options.whatIf ?? []) this.whatIf(model, to, r, day, tiers);
+    for (const to of this.options.whatIf ?? []) this.whatIf(model, to, r, day, tiers, correction);
   }
 
   private groupKey(r: UsageRecord, model: Model | null, day: string | null): string {
@@ -214,8 +235,8 @@ export class Tally {
     return g;
   }
 
-  private into(g: Group, r: UsageRecord, model: Model | null, day: string | null): void {
-    g.records++;
+  private into(g: Group, r: UsageRecord, model: Model | null, day: string | null, correction: boolean): void {
+    if (!correction) g.records++;
     add(g.tokens, r);
     if (r.model !== null && g.rawModels.size < 50) g.rawModels.add(r.model);
     if (r.time !== null) {
@@ -228,7 +249,7 @@ export class Tally {
       g.reported.usd = g.reported.usd.add(reported);
     }
     if (!model) {
-      g.unpriced.records++;
+      if (!correction) g.unpriced.records++;
       add(g.unpriced.tokens, r);
       return;
     }
@@ -306,7 +327,7 @@ export class Tally {
     this.speed.set(model, s);
   }
 
-  private whatIf(from: Model, to: Model, r: UsageRecord, day: string | null, tiers: readonly string[]): void {
+  private whatIf(from: Model, to: Model, r: UsageRecord, day: string | null, tiers: readonly string[], correction: boolean): void {
     const id = `${from.id}\u0000${to.id}`;
     let w = this.whatIfs.get(id);
     if (!w) {
@@ -322,7 +343,7 @@ export class Tally {
       output: isOne(f.output) ? r.output : scaleCount(r.output, f.output),
       reasoning: scaleSum(r.reasoning, f.reasoning, r.output, f.reasoningFromOutput),
     };
-    w.records++;
+    if (!correction) w.records++;
     addCounts(w.tokens, scaled);
     const onTarget = tiers.filter((t) => hasServiceTier(to, t));
     const at = this.options.at ?? day ?? this.options.today;
@@ -352,6 +373,8 @@ export class Tally {
 }
 
 const EMPTY: string[] = [];
+
+const spentOf = (r: UsageRecord): number => r.output + r.reasoning;
 
 /** The price band of a prompt; most models have one band, and bigint work is skipped for them. */
 const bandOf = (p: ModelPricing, prompt: number): number => (p.bands.length === 1 ? 0 : bandFor(p, BigInt(prompt)));

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -231,5 +232,138 @@ describe("usage: measured speed and --emit-pricing", () => {
 
   it("no timing in the logs: --emit-pricing says so, exit 2", () => {
     expect(expectInputError(tokencost(["usage", fx("plain.csv"), "--emit-pricing", join(dir(), "x.json")]))).toContain("no record carries timing");
+  });
+});
+
+describe("usage: what a review found (each once wrong)", () => {
+  const run = (content: string, ...args: string[]) => json(tokencost(["usage", tempFile(`r${Math.random()}.jsonl`, content), "--json", ...AT, ...args]));
+  const lines = (...objects: unknown[]) => `${objects.map((o) => JSON.stringify(o)).join("\n")}\n`;
+
+  it("a stream whose delta brings iterations is one message: its steps, not its start as well", () => {
+    const rep = run(
+      lines(
+        { type: "message_start", message: { id: "msg_1", type: "message", model: "claude-opus-4-8", usage: { input_tokens: 1000, output_tokens: 1 } } },
+        { type: "message_delta", usage: { input_tokens: 1000, output_tokens: 50, iterations: [{ type: "compaction", input_tokens: 100, output_tokens: 131 }, { type: "message", input_tokens: 1000, output_tokens: 50 }] } },
+        { type: "message_stop" },
+      ),
+    );
+    // compaction 100 in / 131 out + message 1000 in / 50 out
+    expect(rep.results[0].tokens).toMatchObject({ input: 1100, output: 181 });
+  });
+
+  it("xAI counts reasoning beside the completion (total = prompt + completion + reasoning): both billed", () => {
+    const rep = run(lines({ id: "x1", object: "chat.completion", created: 1784092247, model: "grok-4.3", usage: { prompt_tokens: 10120, completion_tokens: 1499, total_tokens: 14428, prompt_tokens_details: { cached_tokens: 128 }, completion_tokens_details: { reasoning_tokens: 2809 } } }));
+    expect(rep.results[0].tokens).toEqual({ input: 9992, cachedInput: 128, cacheWrite: 0, output: 1499, reasoning: 2809 });
+    // 9992×1.25 + 128×0.2 + (1499 + 2809)×2.5 = 12,490 + 25.6 + 10,770 µ$
+    expect(rep.results[0].cost.usdExact).toBe("0.0232856");
+  });
+
+  it("reasoning above the completion without such a total is clamped, and said", () => {
+    const rep = run(lines({ id: "x2", object: "chat.completion", model: "gpt-5.5", usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15, completion_tokens_details: { reasoning_tokens: 9 } } }));
+    expect(rep.results[0].tokens).toMatchObject({ output: 0, reasoning: 5 });
+    expect(rep.warnings.map((w: { code: string }) => w.code)).toContain("CLAMPED");
+  });
+
+  it("a streamed message met whole afterwards counts once", () => {
+    const msg = { id: "msg_9", type: "message", model: "claude-opus-4-8", usage: { input_tokens: 1000, output_tokens: 50 } };
+    const rep = run(lines({ type: "message_start", message: { ...msg, usage: { input_tokens: 1000, output_tokens: 1 } } }, { type: "message_delta", usage: { output_tokens: 50 } }, { type: "message_stop" }, msg));
+    expect(rep.records).toBe(1);
+    expect(rep.results[0].tokens).toMatchObject({ input: 1000, output: 50 });
+  });
+
+  it("a message_delta after message_stop, or with no stream, belongs to nothing: malformed, and the message before keeps its count", () => {
+    const rep = run(
+      lines(
+        { type: "message_start", message: { id: "msg_5", type: "message", model: "claude-opus-4-8", usage: { input_tokens: 10, output_tokens: 1 } } },
+        { type: "message_delta", usage: { output_tokens: 50 } },
+        { type: "message_stop" },
+        { type: "message_delta", usage: { output_tokens: 7 } },
+      ),
+    );
+    expect(rep.results[0].tokens.output).toBe(50);
+    expect(rep.malformedLines).toEqual([{ file: expect.any(String), line: 4, reason: "a message_delta without its message_start" }]);
+  });
+
+  it("Gemini chunks without a responseId: only the one with a finishReason counts; the others are said", () => {
+    const chunk = (finish: boolean) => ({ candidates: [{ index: 0, ...(finish ? { finishReason: "STOP" } : {}) }], modelVersion: "gemini-3.5-flash", usageMetadata: { promptTokenCount: 1000, candidatesTokenCount: 10 } });
+    const rep = run(lines(chunk(false), chunk(false), chunk(true)));
+    expect(rep.results[0].tokens.input).toBe(1000);
+    expect(rep.malformed).toBe(2);
+  });
+
+  it("a larger Claude Code snapshot met after a thousand other responses still counts (in either order of the files)", () => {
+    const row = (id: string, out: number, n: number) => ({ type: "assistant", sessionId: "s", uuid: `u${id}${out}${n}`, requestId: `req_${id}`, timestamp: "2026-03-11T23:19:22.000Z", message: { model: "claude-opus-4-6", id, type: "message", usage: { input_tokens: 1, cache_read_input_tokens: 100, output_tokens: out } } });
+    const others = Array.from({ length: 1001 }, (_, i) => row(`msg_o${i}`, 1, i));
+    const a = tempFile("late/a.jsonl", lines(row("msg_x", 5, 0), ...others));
+    const b = tempFile("late/b.jsonl", lines(row("msg_x", 5000, 1)));
+    for (const order of [[a, b], [b, a]]) {
+      const rep = json(tokencost(["usage", ...order, "--json", ...AT]));
+      expect(rep.records).toBe(1002);
+      // msg_x's 5000 output once, plus 1001 × 1; its input fields once
+      expect(rep.results[0].tokens).toMatchObject({ input: 1002, cachedInput: 100200, output: 6001 });
+    }
+  });
+
+  it("--calibrate: a tier the model lacks, or tiers that multiply, give a list-price workload with a warning; rare traffic is per month", () => {
+    const msg = (id: string, day: string, usage: Record<string, unknown>) => ({ id, type: "message", model: "claude-opus-4-8", usage: { input_tokens: 1000, output_tokens: 100, ...usage } });
+    const path = tempFile("tiers.jsonl", lines(msg("m1", "", { service_tier: "priority" }), msg("m2", "", { service_tier: "priority" })));
+    const r = tokencost(["usage", path, "--calibrate"]);
+    const w = JSON.parse(r.stdout);
+    expect(w.serviceTier).toBeUndefined();
+    expect(tokencost(["estimate", tempFile("cal-tier.json", w), ...AT]).code).toBe(0);
+    const fast = tempFile("fast.jsonl", lines(msg("m3", "", { speed: "fast", inference_geo: "us" })));
+    const f = tokencost(["usage", fast, "--calibrate"]);
+    expect(JSON.parse(f.stdout).serviceTier).toBeUndefined();
+    expect(f.stderr).toContain("fast+us-only, tiers that multiply");
+    const rare = tempFile("rare.csv", "model,input,output,timestamp\ngpt-5.5,10,1,2026-01-01T00:00:00Z\ngpt-5.5,10,1,2026-08-26T00:00:00Z\n");
+    // 2 records over 238 days: 0.0084 a day, 0.25 a month → 1 a month at least
+    expect(JSON.parse(tokencost(["usage", rare, "--calibrate"]).stdout).runs).toEqual({ count: 1, per: "month" });
+  });
+
+  it("symbolic links are followed; a file named twice, or inside a directory also named, is read once", () => {
+    const d = dir();
+    copyFileSync(fx("plain.csv"), join(d, "app.csv"));
+    mkdirSync(join(d, "real"));
+    copyFileSync(fx("plain.jsonl"), join(d, "real", "more.jsonl"));
+    symlinkSync(join(d, "real"), join(d, "linked"));
+    const rep = json(tokencost(["usage", d, join(d, "app.csv"), join(d, "app.csv"), "--json", ...AT]));
+    // app.csv's 3 records once; more.jsonl's 2 once (through real/ or linked/, not both)
+    expect(rep.records).toBe(5);
+  });
+
+  it("OpenInference spans (llm.token_count.*) are read, and said", () => {
+    const span = { traceId: "aa", spanId: "bb", startTimeUnixNano: "1784000000000000000", endTimeUnixNano: "1784000001000000000", attributes: [
+      { key: "openinference.span.kind", value: { stringValue: "LLM" } },
+      { key: "llm.model_name", value: { stringValue: "gpt-5.5" } },
+      { key: "llm.token_count.prompt", value: { intValue: "1000" } },
+      { key: "llm.token_count.completion", value: { intValue: "100" } },
+      { key: "llm.token_count.prompt_details.cache_read", value: { intValue: "400" } },
+    ] };
+    const chain = { ...span, spanId: "cc", attributes: [{ key: "openinference.span.kind", value: { stringValue: "CHAIN" } }, ...span.attributes.slice(1)] };
+    const rep = run(lines({ resourceSpans: [{ scopeSpans: [{ spans: [span, chain] }] }] }));
+    expect(rep.records).toBe(1);
+    expect(rep.results[0].tokens).toMatchObject({ input: 600, cachedInput: 400, output: 100 });
+    expect(rep.warnings.find((w: { code: string }) => w.code === "ATTRIBUTE_ALIAS").message).toContain("llm.token_count.prompt");
+  });
+
+  it("a byte-order mark before a pretty-printed document; app log lines that start with a bracket stay lines", () => {
+    const doc = `\uFEFF${JSON.stringify([JSON.parse(text("openai-chat.jsonl").split("\n")[1]!)], null, 2)}`;
+    expect(run(doc).records).toBe(1);
+    const app = run(`[INFO] started\n${text("openai-chat.jsonl").split("\n")[1]}\n`);
+    expect(app.records).toBe(1);
+    expect(app.malformed).toBe(1);
+  });
+
+  it("a cut .gz file is reported and the run goes on with the other files; gzip on stdin is read", () => {
+    const whole = gzipSync(readFileSync(fx("plain.csv")));
+    const cut = tempFile("cut.csv.gz", whole.subarray(0, whole.length - 12) as unknown as string);
+    writeFileSync(cut, whole.subarray(0, whole.length - 12));
+    const rep = json(tokencost(["usage", cut, fx("plain.jsonl"), "--json", ...AT]));
+    expect(rep.malformedLines[0].reason).toMatch(/gzip data is damaged or cut short/);
+    expect(rep.results.map((r: { group: string }) => r.group)).toContain("gemini-3.5-flash");
+    const d = dir();
+    writeFileSync(join(d, "in.gz"), whole);
+    const piped = spawnSync("bash", ["-c", `node ${process.cwd()}/bin/tokencost.js usage - --json --at 2026-11-28 < ${join(d, "in.gz")}`], { encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+    expect(JSON.parse(piped.stdout).totals.cost.usdExact).toBe("0.028175");
   });
 });

@@ -15,7 +15,8 @@ function tiers(u: Obj, batch: boolean): string[] {
   return u.trafficType === "ON_DEMAND_FLEX" ? ["flex"] : [];
 }
 
-export function generateContent(o: Obj, file: string, line: number, batch = false): UsageRecord[] {
+/** A response or a streamed chunk; null for a chunk that cannot be told apart (no id, not the last). */
+export function generateContent(o: Obj, file: string, line: number, batch = false): UsageRecord[] | null {
   const u = o.usageMetadata as Obj;
   const r = newRecord("gemini", file, line);
   const prompt = tok(r, u.promptTokenCount);
@@ -28,6 +29,10 @@ export function generateContent(o: Obj, file: string, line: number, batch = fals
   r.time = timeOf(o.createTime, "iso");
   const id = str(o.responseId);
   r.key = id ? `gemini:${id}` : null;
+  // Without an id, chunks of one stream cannot be told apart, and summing them counts the prompt
+  // once per chunk: only a chunk that ends its response (finishReason) counts.
+  const finished = Array.isArray(o.candidates) && o.candidates.some((c) => isObject(c) && typeof c.finishReason === "string");
+  if (!id && !finished && !batch) return null;
   // Every streamed chunk repeats the usage so far, not monotonically: the last chunk counts.
   r.keep = "last";
   r.tiers = tiers(u, batch);
@@ -37,5 +42,5 @@ export function generateContent(o: Obj, file: string, line: number, batch = fals
 /** Batch output lines: {"key", "response": {generateContent response}}. */
 export function geminiBatchLine(o: Obj, file: string, line: number): UsageRecord[] | null {
   if (!isObject(o.response) || !isObject(o.response.usageMetadata)) return null;
-  return generateContent(o.response, file, line, true);
+  return generateContent(o.response, file, line, true) ?? [];
 }

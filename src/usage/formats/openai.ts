@@ -12,6 +12,23 @@ export function openaiTier(v: unknown): string[] {
   return t === "flex" || t === "priority" || t === "fast" || t === "ultrafast" ? [t] : [];
 }
 
+/**
+ * Reasoning is inside completion_tokens (OpenAI's rule) — except where the record's own total
+ * says otherwise: xAI counts reasoning beside the completion (total = prompt + completion +
+ * reasoning), and then both are billed in full. Reasoning above the completion with no such
+ * total contradicts the format: clamped, and said.
+ */
+function splitOutput(r: UsageRecord, prompt: number, completion: number, reasoning: number, total: unknown): void {
+  if (reasoning > 0 && typeof total === "number" && total === prompt + completion + reasoning) {
+    r.output = completion;
+    r.reasoning = reasoning;
+    return;
+  }
+  if (reasoning > completion) r.clamped = true;
+  r.reasoning = Math.min(reasoning, completion);
+  r.output = completion - r.reasoning;
+}
+
 /** A chat.completion (or a chunk carrying usage) → a record; null when there is no usage to count. */
 export function chatCompletion(o: Obj, file: string, line: number, batch = false): UsageRecord | null {
   const u = o.usage;
@@ -37,9 +54,7 @@ export function chatCompletion(o: Obj, file: string, line: number, batch = false
     r.cacheWrite = written;
     r.input = minus(r, prompt, cached, written);
   }
-  const completion = tok(r, u.completion_tokens);
-  r.reasoning = Math.min(tok(r, done.reasoning_tokens), completion);
-  r.output = minus(r, completion, r.reasoning);
+  splitOutput(r, prompt, tok(r, u.completion_tokens), tok(r, done.reasoning_tokens), u.total_tokens);
   r.model = str(o.model);
   r.time = timeOf(o.created, "s");
   r.key = id ? `chat:${id}` : null;
@@ -61,9 +76,7 @@ export function response(o: Obj, file: string, line: number, batch = false): Usa
   r.cachedInput = tok(r, inDetails.cached_tokens);
   r.cacheWrite = tok(r, inDetails.cache_write_tokens);
   r.input = minus(r, tok(r, u.input_tokens), r.cachedInput, r.cacheWrite);
-  const out = tok(r, u.output_tokens);
-  r.reasoning = Math.min(tok(r, outDetails.reasoning_tokens), out);
-  r.output = minus(r, out, r.reasoning);
+  splitOutput(r, tok(r, u.input_tokens), tok(r, u.output_tokens), tok(r, outDetails.reasoning_tokens), u.total_tokens);
   r.model = str(o.model);
   r.time = timeOf(o.created_at, "s");
   const id = str(o.id);

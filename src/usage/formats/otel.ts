@@ -33,10 +33,14 @@ const first = (a: Map<string, unknown>, ...keys: string[]): unknown => {
 /** Operations that are model calls; agent and tool spans repeat or lack their children's usage. */
 const INFERENCE = new Set(["chat", "generate_content", "text_completion", "completion", "responses", "embeddings"]);
 
-const CACHE_READ = ["gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens", "gen_ai.usage.cached_input_tokens"];
-const CACHE_WRITE = ["gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.cache_creation_input_tokens", "gen_ai.usage.input_tokens.cache_write"];
-const REASONING = ["gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens"];
-const STANDARD = new Set([CACHE_READ[0], CACHE_WRITE[0], REASONING[0]]);
+// The standard name first, then names instrumentations use instead (OpenInference's llm.*
+// among them, with the same inclusive meaning); any but the first is said in a warning.
+const INPUT = ["gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "llm.token_count.prompt"];
+const OUTPUT = ["gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens", "llm.token_count.completion"];
+const CACHE_READ = ["gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens", "gen_ai.usage.cached_input_tokens", "llm.token_count.prompt_details.cache_read"];
+const CACHE_WRITE = ["gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.cache_creation_input_tokens", "gen_ai.usage.input_tokens.cache_write", "llm.token_count.prompt_details.cache_write"];
+const REASONING = ["gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens", "llm.token_count.completion_details.reasoning"];
+const STANDARD = new Set([INPUT[0], OUTPUT[0], CACHE_READ[0], CACHE_WRITE[0], REASONING[0]]);
 
 export interface OtelNotes {
   /** Non-standard attribute names that were read as the standard ones. */
@@ -60,21 +64,27 @@ export function traces(o: Obj, file: string, line: number, notes: OtelNotes): Us
 
 function spanRecord(span: Obj, file: string, line: number, notes: OtelNotes): UsageRecord | null {
   const a = attributes(span.attributes);
-  const inTok = first(a, "gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens");
-  const outTok = first(a, "gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens");
+  const inTok = first(a, ...INPUT);
+  const outTok = first(a, ...OUTPUT);
   if (inTok === undefined && outTok === undefined) return null;
   const op = str(a.get("gen_ai.operation.name"));
   if (op !== null && !INFERENCE.has(op)) return null;
+  // OpenInference marks model calls as LLM spans; agent and chain spans repeat their children.
+  const kind = str(a.get("openinference.span.kind"));
+  if (kind !== null && kind.toUpperCase() !== "LLM") return null;
   const r = newRecord("otel", file, line);
-  for (const k of [...CACHE_READ, ...CACHE_WRITE, ...REASONING]) if (a.has(k) && !STANDARD.has(k)) notes.aliases.add(k);
+  for (const k of [...INPUT, ...OUTPUT, ...CACHE_READ, ...CACHE_WRITE, ...REASONING]) if (a.has(k) && !STANDARD.has(k) && !k.startsWith("gen_ai.usage.prompt") && !k.startsWith("gen_ai.usage.completion")) notes.aliases.add(k);
   r.cachedInput = tok(r, first(a, ...CACHE_READ));
   r.cacheWrite = tok(r, first(a, ...CACHE_WRITE));
   r.input = minus(r, tok(r, inTok), r.cachedInput, r.cacheWrite);
   const output = tok(r, outTok);
-  r.reasoning = Math.min(tok(r, first(a, ...REASONING)), output);
+  const reasoning = tok(r, first(a, ...REASONING));
+  // reasoning SHOULD be inside output_tokens; one that is not is clamped, and said.
+  if (reasoning > output) r.clamped = true;
+  r.reasoning = Math.min(reasoning, output);
   r.output = output - r.reasoning;
-  r.model = str(first(a, "gen_ai.response.model", "gen_ai.request.model"));
-  r.provider = str(first(a, "gen_ai.provider.name", "gen_ai.system"));
+  r.model = str(first(a, "gen_ai.response.model", "gen_ai.request.model", "llm.model_name"));
+  r.provider = str(first(a, "gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system"));
   const start = timeOf(span.startTimeUnixNano, "ns");
   const end = timeOf(span.endTimeUnixNano, "ns");
   r.time = start;
