@@ -1,5 +1,5 @@
 // De-duplication keys held as two 32-bit hashes in typed arrays, not as strings in a Set: a
-// million response ids cost 24 MB here (with what each counted response spent), ~100 MB as a
+// million response ids cost 16 MB here (24 MB with what each counted response spent), ~100 MB as a
 // Set<string>. Two different keys collide on
 // both hashes with a chance of about n²/2⁶⁵ — 3 in 100 million for a million records — and a
 // collision counts a record as a duplicate; that is the price of bounded memory.
@@ -8,11 +8,16 @@ export class KeySet {
   private h1 = new Uint32Array(1 << 12);
   /** The second hash; 0 marks an empty slot (a key hashing to 0 is stored as 1). */
   private h2 = new Uint32Array(1 << 12);
-  /** What the counted snapshot of the key spent (output + reasoning), for Claude Code's keep rule. */
-  private spent = new Uint32Array(1 << 12);
+  /** What the counted snapshot of the key spent (output + reasoning), where asked to keep it. */
+  private spent: Uint32Array;
   private count = 0;
   private a = 0;
   private b = 0;
+
+  /** `withSpent`: keep a 32-bit figure per key (Claude Code's keep rule), 4 bytes more a slot. */
+  constructor(private readonly withSpent = false) {
+    this.spent = new Uint32Array(withSpent ? 1 << 12 : 0);
+  }
 
   get size(): number {
     return this.count;
@@ -24,7 +29,7 @@ export class KeySet {
     if (this.h2[i] !== 0) return false;
     this.h1[i] = this.a;
     this.h2[i] = this.b;
-    this.spent[i] = Math.min(spent, 0xffffffff);
+    if (this.withSpent) this.spent[i] = Math.min(spent, 0xffffffff);
     if (++this.count * 2 > this.h2.length) this.grow();
     return true;
   }
@@ -36,12 +41,12 @@ export class KeySet {
   /** What the key's counted record spent; -1 when the key is unknown. */
   spentBy(key: string): number {
     const i = this.slot(key);
-    return this.h2[i] === 0 ? -1 : this.spent[i]!;
+    return this.h2[i] === 0 ? -1 : this.withSpent ? this.spent[i]! : 0;
   }
 
   setSpent(key: string, spent: number): void {
     const i = this.slot(key);
-    if (this.h2[i] !== 0) this.spent[i] = Math.min(spent, 0xffffffff);
+    if (this.h2[i] !== 0 && this.withSpent) this.spent[i] = Math.min(spent, 0xffffffff);
   }
 
   /** The key's slot, or the empty slot where it would go. */
@@ -69,7 +74,7 @@ export class KeySet {
     const size = h2.length * 2;
     this.h1 = new Uint32Array(size);
     this.h2 = new Uint32Array(size);
-    this.spent = new Uint32Array(size);
+    this.spent = new Uint32Array(this.withSpent ? size : 0);
     const mask = size - 1;
     for (let j = 0; j < h2.length; j++) {
       if (h2[j] === 0) continue;
@@ -77,7 +82,7 @@ export class KeySet {
       while (this.h2[i] !== 0) i = (i + 1) & mask;
       this.h1[i] = h1[j]!;
       this.h2[i] = h2[j]!;
-      this.spent[i] = spent[j]!;
+      if (this.withSpent) this.spent[i] = spent[j]!;
     }
   }
 }

@@ -95,6 +95,8 @@ export class Tally {
   storage = { records: 0, tokens: 0 };
 
   private readonly keys = new KeySet();
+  /** Keys of records kept by their largest snapshot, with what the counted one spent. */
+  private readonly snapshots = new KeySet(true);
   /** Records waiting for a later snapshot, oldest first (a Map keeps insertion order). */
   private readonly held = new Map<string, UsageRecord>();
   private readonly names: ModelNames;
@@ -111,6 +113,7 @@ export class Tally {
     const key = r.key;
     if (key === null) return this.count(r);
     const prev = this.held.get(key);
+    const counted = r.keep === "largest-output" ? this.snapshots : this.keys;
     if (r.keep === "first") {
       // A message met whole after its stream (held) is the same message.
       if (prev === undefined && this.keys.add(key)) this.count(r);
@@ -126,15 +129,15 @@ export class Tally {
       }
       return;
     }
-    const counted = this.keys.spentBy(key);
-    if (counted >= 0) {
+    const before = counted.spentBy(key);
+    if (before >= 0) {
       this.duplicates++;
       // A larger snapshot of a response counted already (its first rows were more than HELD
       // records back): its input fields are the same in every snapshot, so what it adds is
       // the further output, counted as a correction of the same response.
-      if (r.keep === "largest-output" && spentOf(r) > counted) {
-        this.keys.setSpent(key, spentOf(r));
-        this.countCorrection(r, counted);
+      if (r.keep === "largest-output" && spentOf(r) > before) {
+        counted.setSpent(key, spentOf(r));
+        this.countCorrection(r, before);
       }
       return;
     }
@@ -151,7 +154,7 @@ export class Tally {
   private release(key: string): void {
     const r = this.held.get(key)!;
     this.held.delete(key);
-    this.keys.add(key, spentOf(r));
+    (r.keep === "largest-output" ? this.snapshots : this.keys).add(key, spentOf(r));
     this.count(r);
   }
 
