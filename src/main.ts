@@ -6,6 +6,7 @@ import { estimateCommand } from "./commands/estimate.ts";
 import type { Io, Outcome } from "./commands/io.ts";
 import { modelsCommand } from "./commands/models.ts";
 import { presetsCommand } from "./commands/presets.ts";
+import { pricingCommand } from "./commands/pricing.ts";
 import { usageCommand } from "./commands/usage.ts";
 import { isTokencostError } from "./errors.ts";
 import { printable } from "./text.ts";
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, (program: Command, io: Io, outcome: Outcome) => v
   check: checkCommand,
   diff: diffCommand,
   usage: usageCommand,
+  pricing: pricingCommand,
 };
 
 /**

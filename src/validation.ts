@@ -113,6 +113,17 @@ export interface FailureContext {
 export function zodFailure(code: ErrorCode, where: string, error: z.ZodError, ctx: FailureContext): TokencostError {
   // A typo'd key usually explains the "required" issue beside it: report the typo first.
   const issue = error.issues.find((i) => i.code === "unrecognized_keys") ?? error.issues[0]!;
+  const { path, message } = problemOf(issue, ctx);
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? "s" : ""})` : "";
+  return new TokencostError(code, `${where}: ${formatPath(path)}: ${message}${more}`);
+}
+
+/** Every issue of a failed parse, each at its path (`pricing validate` lists them all). */
+export function zodProblems(error: z.ZodError, ctx: FailureContext): { path: JsonPath; message: string }[] {
+  return error.issues.map((issue) => problemOf(issue, ctx));
+}
+
+function problemOf(issue: z.core.$ZodIssue, ctx: FailureContext): { path: JsonPath; message: string } {
   const atRoot = issue.path.length === 0;
   const here = [...new Set([...keysAt(ctx.schema, issue.path), ...(atRoot ? (ctx.rootKeys ?? []) : [])])];
   const candidates = [...new Set([...here, ...(atRoot ? (ctx.rootCandidates ?? []) : [])])];
@@ -120,7 +131,5 @@ export function zodFailure(code: ErrorCode, where: string, error: z.ZodError, ct
   const path = [...(ctx.basePath ?? []), ...(issue.path as (string | number)[])];
   // An unknown key is reported at the key itself, not at the object that holds it.
   const at = issue.code === "unrecognized_keys" ? [...path, issue.keys[0]!] : path;
-  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? "s" : ""})` : "";
-  const msg = issueMessage(issue, keys);
-  return new TokencostError(code, `${where}: ${formatPath(at)}: ${msg}${more}`);
+  return { path: at, message: issueMessage(issue, keys) };
 }

@@ -3,3 +3,4 @@
 // file or flags need checking, so that the everyday path never parses zod.
 export { parseWorkload, parseWorkloadText } from "./workload/parse.ts";
 export { readPricingFile } from "./pricing/load.ts";
+export { checkPricingFile } from "./pricing/check-file.ts";

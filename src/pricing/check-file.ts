@@ -1,0 +1,88 @@
+import { formatPath, quote, type JsonPath } from "../text.ts";
+import { allKeys, zodProblems } from "../validation.ts";
+import type { Registry } from "./registry.ts";
+import { pricingFileSchema, type PartialRates, type PricingFile } from "./schema.ts";
+
+// `tokencost pricing validate`: every problem of a pricing file, each at its JSON path — the
+// schema's, and what a schema cannot say (a cache read dearer than no cache, tiers out of order,
+// a name that already means a bundled model). Errors stop a file being used; warnings are
+// figures that are legal but rarely meant (a rate of 0).
+
+export interface Problem {
+  severity: "error" | "warning";
+  path: JsonPath;
+  message: string;
+}
+
+const ALL_KEYS = allKeys(pricingFileSchema);
+const RATE_CLASSES = ["input", "cachedInput", "cacheWrite", "cacheWrite1h", "output", "reasoning"] as const;
+
+export function checkPricingFile(data: unknown, bundled: Registry): { file: PricingFile | null; problems: Problem[] } {
+  const parsed = pricingFileSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    return { file: null, problems: zodProblems(parsed.error, { schema: pricingFileSchema, elsewhere: ALL_KEYS }).map((p) => ({ severity: "error", ...p })) };
+  }
+  const file = parsed.data;
+  const problems: Problem[] = [];
+  const error = (path: JsonPath, message: string) => problems.push({ severity: "error", path, message });
+  const warn = (path: JsonPath, message: string) => problems.push({ severity: "warning", path, message });
+  const names = new Map<string, number>();
+
+  (file.models ?? []).forEach((m, i) => {
+    const at = (...p: (string | number)[]): JsonPath => ["models", i, ...p];
+    for (const [j, name] of [m.id, ...(m.aliases ?? [])].entries()) {
+      const where = j === 0 ? at("id") : at("aliases", j - 1);
+      const key = name.toLowerCase();
+      const other = names.get(key);
+      if (other !== undefined) error(where, `${quote(name)} is already the id or an alias of models[${other}]`);
+      names.set(key, i);
+      // An entry with a bundled model's id overrides it; a name of ANOTHER bundled model would
+      // price one of them as the other.
+      const known = bundled.find(name);
+      const self = bundled.find(m.id);
+      if (known && known !== self) error(where, `${quote(name)} already names the bundled model ${known.provider}/${known.id}`);
+    }
+    if (m.rates) checkRates(m.rates, at("rates"), error, warn);
+    const thresholds = (m.tiers ?? []).map((t) => t.aboveInputTokens);
+    thresholds.forEach((t, j) => {
+      if (j > 0 && t <= thresholds[j - 1]!) error(at("tiers", j, "aboveInputTokens"), `${t} is not above the tier before it (${thresholds[j - 1]}): tiers go in increasing order`);
+    });
+    (m.tiers ?? []).forEach((t, j) => {
+      checkRates(t.rates, at("tiers", j, "rates"), error, warn, m.rates);
+      for (const cls of RATE_CLASSES) {
+        const tier = t.rates[cls];
+        const base = m.rates?.[cls];
+        if (typeof tier === "number" && typeof base === "number" && tier < base) {
+          warn(at("tiers", j, "rates", cls), `${tier} is below the base rate ${base}: long prompts usually cost more, not less`);
+        }
+      }
+    });
+    for (const [tier, mult] of Object.entries(m.serviceTiers ?? {})) {
+      if (mult === 0) warn(at("serviceTiers", tier), "a multiplier of 0 makes this tier free");
+    }
+    const dates = (m.scheduledPrices ?? []).map((p) => p.from);
+    dates.forEach((d, j) => {
+      if (dates.indexOf(d) !== j) error(at("scheduledPrices", j, "from"), `${d} is scheduled twice`);
+    });
+    if (m.status === "deprecated" && !m.deprecationDate) warn(at("status"), "deprecated without a deprecationDate: reports cannot say when it shuts down");
+  });
+  return { file, problems };
+}
+
+function checkRates(
+  rates: PartialRates,
+  path: JsonPath,
+  error: (p: JsonPath, m: string) => void,
+  warn: (p: JsonPath, m: string) => void,
+  base?: PartialRates,
+): void {
+  for (const cls of RATE_CLASSES) if (rates[cls] === 0) warn([...path, cls], "a rate of 0: free, or a figure left out? (unknown is null)");
+  const input = rates.input ?? base?.input;
+  const cached = rates.cachedInput;
+  if (typeof cached === "number" && typeof input === "number" && cached > input) {
+    error([...path, "cachedInput"], `${cached} is above the input rate ${input}: a cache read would cost more than no cache`);
+  }
+}
+
+/** "FILE: models[2].rates.cachedInput: …" */
+export const problemLine = (file: string, p: Problem): string => `${file}: ${formatPath(p.path)}: ${p.message}`;
