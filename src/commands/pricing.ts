@@ -1,12 +1,14 @@
 import { Option, type Command } from "commander";
-import { isTokencostError } from "../errors.ts";
+import { isTokencostError, TokencostError } from "../errors.ts";
+import { DIALECTS, priceTable, priceTableSql, type Dialect } from "../pricing/export.ts";
 import { bundledPricing } from "../pricing/bundled.ts";
 import { Registry } from "../pricing/registry.ts";
 import { SCHEMA_VERSION } from "../report/report.ts";
 import { toJson } from "../report/json.ts";
 import { printable } from "../text.ts";
 import type { Io, Outcome } from "./io.ts";
-import { outputFormat, type OutputFlags } from "./options.ts";
+import { atOption, nonEmpty, outputFormat, type OutputFlags } from "./options.ts";
+import { registryFor } from "./context.ts";
 import { FORMATS } from "../report/formats.ts";
 
 // `tokencost pricing …` (SPEC §10): the registry's own tooling. `validate` checks pricing files
@@ -21,6 +23,36 @@ export function pricingCommand(program: Command, io: Io, outcome: Outcome): void
     .addOption(new Option("--format <format>", "output format (default: table)").choices(FORMATS))
     .option("--json", "short for --format json")
     .action(async (files: string[], flags: OutputFlags) => validate(files, flags, io, outcome));
+
+  const exp = pricing
+    .command("export")
+    .description("the registry in force on a day as one flat table (a row per model and price band): CSV, JSON, or SQL for a warehouse")
+    .addOption(new Option("--format <format>", "csv, json or sql (default: csv)").choices(["csv", "json", "sql"]))
+    .addOption(new Option("--dialect <dialect>", "SQL dialect (default: duckdb)").choices([...DIALECTS]))
+    .option("--table <name>", "SQL table name (default: tokencost_prices)", nonEmpty("a table name"))
+    .option("--pricing <file>", "merge a pricing file over the bundled registry (repeatable)", (v: string, prev: string[] = []) => [...prev, v]);
+  exp.addOption(atOption());
+  exp.action(async (flags: ExportFlags) => exportPrices(flags, io));
+}
+
+type ExportFlags = { format?: "csv" | "json" | "sql"; dialect?: Dialect; table?: string; pricing?: string[]; at?: string };
+
+async function exportPrices(flags: ExportFlags, io: Io): Promise<void> {
+  if (flags.dialect && flags.format !== "sql") throw new TokencostError("USAGE", "--dialect is for --format sql");
+  if (flags.table && flags.format !== "sql") throw new TokencostError("USAGE", "--table is for --format sql");
+  if (flags.table && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(flags.table)) throw new TokencostError("USAGE", `--table ${flags.table}: a table name is letters, digits and _ (not starting with a digit)`);
+  const registry = await registryFor({ pricing: flags.pricing }, io, "full");
+  const at = flags.at ?? io.today();
+  const table = priceTable(registry.all(), at);
+  const format = flags.format ?? "csv";
+  if (format === "sql") io.stdout.write(priceTableSql(table, flags.dialect ?? "duckdb", flags.table));
+  else if (format === "json") {
+    const rows = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, c.type === "rate" && r[i] !== null ? Number(r[i]) : r[i]])));
+    io.stdout.write(toJson({ schemaVersion: SCHEMA_VERSION, command: "pricing export", at, columns: table.columns, rows }));
+  } else {
+    const { toCsv } = await import("../report/csv.ts");
+    io.stdout.write(toCsv([table.columns.map((c) => c.name), ...table.rows]));
+  }
 }
 
 interface FileResult {
