@@ -30,6 +30,7 @@ export type WarningCode =
   | "TINY_RATE" // a nonzero rate under $0.000001 per million after the service-tier multiplier
   | "UNPRICED" // usage: logged models the registry does not know, listed without a cost
   | "MALFORMED" // usage: lines that are not a usage record
+  | "STREAM_CHUNKS" // usage: id-less Gemini chunks before their stream's last, skipped
   | "NO_RECORDS" // usage: the logs hold no usage record at all
   | "CACHE_STORAGE" // usage: cache storage billed per token-hour, which no rate prices
   | "CLAMPED" // usage: a record whose own numbers contradict its format, a class set to 0

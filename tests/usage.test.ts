@@ -65,7 +65,7 @@ describe("fuzz: byte flips, truncations and splices of real log lines", () => {
           for (const [at, value] of flips) bytes[at % bytes.length] = value;
           let text = bytes.toString("utf8");
           if (cut !== null) text = text.slice(0, cut % (text.length + 1));
-          const parser = new LogParser(file, { aliases: new Set() });
+          const parser = new LogParser(file, { aliases: new Set(), skippedChunks: 0 });
           if (file.endsWith(".csv")) parser.line("model,input,cachedInput,cacheWrite,output,reasoning,timestamp", 1);
           const out = parser.line(text, 2);
           if (out.kind === "records") for (const r of out.records) wellFormed(r);
@@ -79,7 +79,7 @@ describe("fuzz: byte flips, truncations and splices of real log lines", () => {
   });
 
   it("numbers a log may hold but tokens cannot be (negative, fractional, huge, digit strings past 2^53) make the line malformed, never $0", () => {
-    const parser = new LogParser("x.jsonl", { aliases: new Set() });
+    const parser = new LogParser("x.jsonl", { aliases: new Set(), skippedChunks: 0 });
     for (const bad of [-5, 1.5, 1e300, "99999999999999999999", "-3", "1e3", true, "12k"]) {
       const line = JSON.stringify({ id: "chatcmpl-z", object: "chat.completion", model: "gpt-5.5", usage: { prompt_tokens: bad, completion_tokens: 3 } });
       expect(parser.line(line, 1)).toEqual({ kind: "malformed", reason: "a token count that is not a whole number" });
@@ -158,7 +158,7 @@ describe("--calibrate means", () => {
     t.add({ ...base, tiers: [], time: Date.parse("2026-11-04T23:00:00Z"), input: 2, output: 4 });
     t.finish();
     // (1 + 2) / 2 = 1.5 → 2; (1 + 4) / 2 = 2.5 → 3; 2 records over 4 calendar days: 0.5 a day, 15 a month
-    expect(calibrate({ tally: t, files: ["f"], agent: false }).workload).toMatchObject({ input: 2, output: 3, runs: { count: 15, per: "month" } });
+    expect(calibrate({ tally: t, registry, today: "2026-11-28", files: ["f"], agent: false }).workload).toMatchObject({ input: 2, output: 3, runs: { count: 15, per: "month" } });
   });
 });
 
@@ -205,7 +205,7 @@ describe("de-duplication keys", () => {
   });
 
   it("Claude Code: one message id under two request ids is two responses; without a request id, the message id alone", () => {
-    const parser = new LogParser("s.jsonl", { aliases: new Set() });
+    const parser = new LogParser("s.jsonl", { aliases: new Set(), skippedChunks: 0 });
     const line = (msg: string, req: string | null, out: number) =>
       JSON.stringify({ type: "assistant", sessionId: "s", uuid: `u${out}${req}`, timestamp: "2026-03-11T23:19:22.000Z", ...(req ? { requestId: req } : {}), message: { model: "claude-opus-4-6", id: msg, type: "message", usage: { input_tokens: 1, output_tokens: out } } });
     const t = new Tally({ registry, by: "model", today: "2026-11-28", at: "2026-11-28" });

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { TokencostError } from "../errors.ts";
 import type { Model } from "../pricing/registry.ts";
@@ -12,7 +12,7 @@ import { registryFor, writeOutput } from "./context.ts";
 import type { Io, Outcome } from "./io.ts";
 import { addOutputOptions, atOption, modelListOption, outputFormat, warningMode, type OutputFlags } from "./options.ts";
 import { expandSources, readLog } from "./usage-input.ts";
-import { writeWarnings } from "./warning-lines.ts";
+import { writeFlatWarnings } from "./warning-lines.ts";
 
 // `tokencost usage` (SPEC §9): logs in, one pass; what they cost, what they would cost
 // elsewhere, and the workload they describe.
@@ -30,6 +30,14 @@ type Flags = OutputFlags & {
 };
 
 const SHOWN_MALFORMED = 5;
+
+const isDirectory = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 export function usageCommand(program: Command, io: Io, outcome: Outcome): void {
   program
@@ -55,6 +63,7 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
   const mode = warningMode(flags);
   if (flags.agent && !flags.calibrate) throw new TokencostError("USAGE", "--agent fits the agent form for --calibrate: add --calibrate");
   if (flags.model && !flags.calibrate) throw new TokencostError("USAGE", "--model picks the logged model --calibrate fits: add --calibrate (the report covers every model)");
+  if (flags.emitPricing && flags.calibrate) throw new TokencostError("USAGE", "--emit-pricing writes the measured speeds of the report; --calibrate prints a workload instead: run them apart");
   if (flags.sameTokens && !flags.whatIf) throw new TokencostError("USAGE", "--same-tokens switches off the scaling of --what-if: add --what-if MODEL");
   const sources = args.length > 0 ? args : io.stdinPiped ? ["-"] : [];
   if (sources.length === 0) throw new TokencostError("USAGE", "give log files or directories to read (or - for stdin)", "`tokencost usage --help` lists the formats");
@@ -70,8 +79,8 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
   if (files.length === 0) throw new TokencostError("FILE", `${sources.join(", ")}: no log files there (.jsonl, .ndjson, .json, .csv, .log, .txt, or any of them .gz)`);
 
   const tally = new Tally({ registry, by: flags.by ?? "model", at: flags.at, today: io.today(), whatIf, sameTokens: Boolean(flags.sameTokens), sessions: Boolean(flags.agent) });
-  const read: ReadStats = { files: files.map((f) => (f === "-" ? "stdin" : f)), malformed: 0, malformedLines: [], attributeAliases: [] };
-  const notes = { aliases: new Set<string>() };
+  const read: ReadStats = { files: files.map((f) => (f === "-" ? "stdin" : f)), malformed: 0, malformedLines: [], attributeAliases: [], skippedChunks: 0 };
+  const notes = { aliases: new Set<string>(), skippedChunks: 0 };
   const progress = new Progress(io);
   let parser: LogParser | null = null;
   let label = "";
@@ -105,8 +114,10 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
     take(parser.value(value, 1), 1);
   };
   const take = (r: ReturnType<LogParser["line"]>, lineNo: number) => {
-    if (r.kind === "records") for (const rec of r.records) tally.add(rec);
-    else if (r.kind === "malformed") malformed(lineNo, r.reason);
+    if (r.kind === "records") {
+      for (const rec of r.records) tally.add(rec);
+      if (r.malformed) for (let i = 0; i < r.malformed.count; i++) malformed(lineNo, r.malformed.reason);
+    } else if (r.kind === "malformed") malformed(lineNo, r.reason);
   };
   for (const file of files) {
     await readLog(
@@ -155,9 +166,10 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
   tally.finish();
   progress.done();
   read.attributeAliases = [...notes.aliases].sort();
+  read.skippedChunks = notes.skippedChunks;
 
   if (flags.calibrate) {
-    const { workload, notes } = calibrate({ tally, model: flags.model, files: read.files, agent: Boolean(flags.agent) });
+    const { workload, notes } = calibrate({ tally, registry, today: io.today(), model: flags.model, files: read.files, agent: Boolean(flags.agent) });
     io.stdout.write(`${JSON.stringify(workload, null, 2)}\n`);
     if (mode !== "quiet") for (const n of notes) io.stderr.write(`warning: ${printable(n)}\n`);
     return;
@@ -172,7 +184,7 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
   if (flags.emitPricing) emitPricing(flags.emitPricing, report, registry, read.files, io);
   await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderUsage);
   // Markdown lists the warnings itself; no message on both stdout and stderr.
-  writeWarnings(io, [], format === "markdown" ? [] : report.warnings, mode);
+  writeFlatWarnings(io, format === "markdown" ? [] : report.warnings, mode);
 }
 
 /** A JSON document larger than this (in characters) is read line by line instead. */
@@ -183,8 +195,15 @@ const MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
  * file names one): FILE itself when one provider was measured, else FILE's name with the provider.
  */
 function emitPricing(path: string, report: UsageReport, registry: import("../pricing/registry.ts").Registry, files: readonly string[], io: Io): void {
-  const rows = (report.speed ?? []).filter((r) => registry.find(r.model));
-  if (rows.length === 0) throw new TokencostError("USAGE", "--emit-pricing: no record carries timing (OpenTelemetry spans, OpenRouter generation stats, Claude Code timestamps, Bedrock metrics do)");
+  if (path.endsWith("/") || isDirectory(path)) throw new TokencostError("USAGE", `--emit-pricing ${path}: a directory; name the file to write`);
+  // A speed that rounds to 0 is no figure a pricing file may hold (it would not load).
+  const rows = (report.speed ?? [])
+    .filter((r) => registry.find(r.model))
+    .map((r) => ({ ...r, outputTokensPerSecond: r.outputTokensPerSecond && r.outputTokensPerSecond.median > 0 ? r.outputTokensPerSecond : null }))
+    .filter((r) => r.outputTokensPerSecond || r.timeToFirstTokenSeconds);
+  if (rows.length === 0) {
+    throw new TokencostError("USAGE", "--emit-pricing: no record carries the time to its first token (OpenTelemetry spans with a first-token event or attribute, OpenRouter generation stats, Claude Code sessions do)");
+  }
   const byProvider = new Map<string, typeof rows>();
   for (const r of rows) {
     const provider = registry.find(r.model)!.provider;

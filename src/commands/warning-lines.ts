@@ -29,6 +29,7 @@ const FOLDED: Partial<Record<Warning["code"], string>> = {
   NOT_YET_RELEASED: "not yet released on the pricing date",
   ZERO_RATE: "priced at $0 per million for some tokens (check the rates)",
   TINY_RATE: "priced at under $0.000001 per million for some tokens (check the rates)",
+  SERVICE_TIER_UNKNOWN: "logged at a service tier the model does not list (priced without it)",
 };
 const SHOWN = 6;
 
@@ -76,6 +77,18 @@ export function shownInReport(format: string, results: readonly ReportResult[], 
     return single ? all : all.filter((c) => c !== "SPEED_UNKNOWN" && c !== "TTFT_UNKNOWN");
   }
   return [];
+}
+
+/** A flat list of warnings (a report without results, like `usage`), folded by kind across models. */
+export function writeFlatWarnings(io: Io, list: readonly Warning[], mode: WarningMode): void {
+  const byModel = new Map<string, Warning[]>();
+  const rest: Warning[] = [];
+  for (const w of list) {
+    if (w.model === undefined) rest.push(w);
+    else byModel.set(w.model, [...(byModel.get(w.model) ?? []), w]);
+  }
+  const results = [...byModel.values()].map((warnings) => ({ warnings }) as unknown as ReportResult);
+  writeWarnings(io, results, rest, mode);
 }
 
 /** Warnings the report already shows on stdout are not repeated on stderr. */

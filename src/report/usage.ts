@@ -86,6 +86,8 @@ export interface ReadStats {
   malformed: number;
   malformedLines: { file: string; line: number; reason: string }[];
   attributeAliases: string[];
+  /** Gemini stream chunks without a responseId that were not their stream's last. */
+  skippedChunks: number;
 }
 
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -203,6 +205,10 @@ export function usageReport(tally: Tally, read: ReadStats, registry: Registry, o
   if (tally.storage.records > 0) {
     const n = tally.storage.records;
     warnings.set("storage", warning("CACHE_STORAGE", `${n} record${n === 1 ? "" : "s"} also bill cache storage on ${tally.storage.tokens} cached tokens (Gemini via OpenRouter), per token-hour: not priced here, so their reported cost is higher`));
+  }
+  if (read.skippedChunks > 0) {
+    const n = read.skippedChunks;
+    warnings.set("chunks", warning("STREAM_CHUNKS", `${n} Gemini stream chunk${n === 1 ? "" : "s"} without a responseId skipped: only a stream's last chunk (with its finishReason) counts, as each repeats the usage so far`));
   }
   if (read.attributeAliases.length > 0) {
     warnings.set("alias", warning("ATTRIBUTE_ALIAS", `non-standard OpenTelemetry attributes read as the standard ones: ${read.attributeAliases.join(", ")}`));

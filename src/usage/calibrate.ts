@@ -1,5 +1,9 @@
 import { daysBetween, isoDay } from "../dates.ts";
+import { Decimal } from "../decimal.ts";
+import { bandFor } from "../engine/agent.ts";
 import { DAYS_PER_MONTH } from "../engine/estimate.ts";
+import { BILLED_CLASSES, priceModel, type BilledClass, type RateCard } from "../pricing/price-at.ts";
+import type { Registry } from "../pricing/registry.ts";
 import { TokencostError } from "../errors.ts";
 import type { Group, Tally, Turn } from "./tally.ts";
 
@@ -17,6 +21,9 @@ function spanDays(first: number | null, last: number | null): number {
 
 export interface CalibrateInput {
   tally: Tally;
+  registry: Registry;
+  /** Today, for records without a date. */
+  today: string;
   /** --model: which logged model to fit, where the logs hold several. */
   model?: string | undefined;
   files: readonly string[];
@@ -97,6 +104,8 @@ export function calibrate(input: CalibrateInput): Calibrated {
     reasoning: mean(t.reasoning, n),
   };
   if (oneHour) call.cacheTtl = "1h";
+  const check = fittedAgainstLogged(input, g, call as Record<string, number>, tier && !tier.includes("+") ? tier : undefined, oneHour);
+  if (check) notes.push(check);
   return { notes, workload: {
     ...base,
     description: `Fitted by tokencost usage to ${n} ${id} records in ${input.files.join(", ")}${span}: mean tokens per call; observed cache hit rate ${pct(hit)} (cached over prompt tokens); reasoning ${pct(t.output + t.reasoning === 0 ? 0 : t.reasoning / (t.output + t.reasoning))} of output.${tiers && !tier ? " Mixed service tiers were logged; the workload prices at list price." : ""}`,
@@ -106,6 +115,35 @@ export function calibrate(input: CalibrateInput): Calibrated {
 }
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+
+const costOf = (rates: RateCard, multiplier: Decimal, tokens: Partial<Record<BilledClass, number>>): Decimal => {
+  let usd = Decimal.ZERO;
+  for (const c of BILLED_CLASSES) if (tokens[c]) usd = usd.add(rates[c].mul(multiplier).mul(BigInt(tokens[c]!)).shift(6));
+  return usd;
+};
+
+/**
+ * The fitted call × records against what the logs cost. They part where calls straddle a
+ * long-context tier (the mean call sits in one band), or ran on days with other rates: said,
+ * with both figures, rather than a workload that quietly prices a third of the bill.
+ */
+function fittedAgainstLogged(input: CalibrateInput, g: Group, call: Record<string, number>, tier: string | undefined, oneHour: boolean): string | null {
+  const model = input.registry.find(g.key);
+  if (!model || g.buckets.size === 0) return null;
+  let logged = Decimal.ZERO;
+  for (const b of g.buckets.values()) logged = logged.add(costOf(b.pricing.bands[b.band]!.rates, b.pricing.multiplier, b.tokens));
+  const day = g.last === null ? input.today : isoDay(new Date(g.last));
+  const pricing = priceModel(model, { at: day, serviceTier: tier });
+  const prompt = call.input! + call.cachedInput! + call.cacheWrite!;
+  const band = pricing.bands[bandFor(pricing, BigInt(prompt))]!;
+  const tokens = { input: call.input, cachedInput: call.cachedInput, [oneHour ? "cacheWrite1h" : "cacheWrite"]: call.cacheWrite, output: call.output, reasoning: call.reasoning };
+  const fitted = costOf(band.rates, pricing.multiplier, tokens).mul(BigInt(g.records));
+  if (logged.isZero()) return null;
+  const gap = fitted.sub(logged);
+  // Means rounded to whole tokens move the cost by far less than 1%.
+  if (gap.mul(100n).cmp(logged) <= 0 && gap.mul(-100n).cmp(logged) <= 0) return null;
+  return `${g.key}: the fitted call × ${g.records} records prices at $${fitted.round(6).toString()} against $${logged.round(6).toString()} logged (calls on both sides of a long-context tier, or on days with other rates, do not average into one call); consider --by day, or fitting parts of the logs apart`;
+}
 
 interface AgentFit {
   sessions: number;

@@ -10,7 +10,10 @@ import { isObject, timeOf, type UsageRecord } from "./record.ts";
 // one file may mix them; what a format needs across lines (an Anthropic stream's message so
 // far, Claude Code's request times, a CSV header) is kept here, per file.
 
-export type LineResult = { kind: "records"; records: UsageRecord[] } | { kind: "none" } | { kind: "malformed"; reason: string };
+export type LineResult =
+  | { kind: "records"; records: UsageRecord[]; malformed?: { count: number; reason: string } }
+  | { kind: "none" }
+  | { kind: "malformed"; reason: string };
 
 const NONE: LineResult = { kind: "none" };
 
@@ -64,13 +67,17 @@ export class LogParser {
   /** A parsed JSON value (a line, an array element, or a whole document). */
   value(value: unknown, lineNo: number): LineResult {
     if (Array.isArray(value)) {
+      // An array of responses: each element on its own; one that is no record spoils no other.
       const records: UsageRecord[] = [];
+      let bad: { count: number; reason: string } | undefined;
       for (const v of value) {
         const r = this.value(v, lineNo);
         if (r.kind === "records") records.push(...r.records);
-        else if (r.kind === "malformed") return r;
+        if (r.kind === "malformed") bad = { count: (bad?.count ?? 0) + 1, reason: bad?.reason ?? r.reason };
+        else if (r.kind === "records" && r.malformed) bad = { count: (bad?.count ?? 0) + r.malformed.count, reason: bad?.reason ?? r.malformed.reason };
       }
-      return records.length ? { kind: "records", records } : NONE;
+      if (records.length === 0) return bad ? { kind: "malformed", reason: bad.reason } : NONE;
+      return bad ? { kind: "records", records, malformed: bad } : { kind: "records", records };
     }
     if (!isObject(value)) return { kind: "malformed", reason: "not a JSON object" };
     const records = this.recognise(value, lineNo);
@@ -85,7 +92,12 @@ export class LogParser {
     const file = this.file;
     if (isTraces(o)) return traces(o, file, line, this.notes);
     if (isInvocationLog(o)) return invocationLog(o, file, line);
-    if (isGemini(o)) return generateContent(o, file, line) ?? "a streamed chunk with neither responseId nor finishReason (cannot tell it from the others)";
+    if (isGemini(o)) {
+      const records = generateContent(o, file, line);
+      // A chunk of a stream without ids: only its last chunk counts; the others are said, not errors.
+      if (records === null) this.notes.skippedChunks++;
+      return records ?? [];
+    }
     if (typeof o.type === "string") {
       const streamed = this.stream.event(o, file, line);
       if (streamed === "orphan") return "a message_delta without its message_start";

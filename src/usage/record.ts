@@ -52,6 +52,8 @@ export interface UsageRecord {
   /** Some class came out negative (an instrumentation that breaks its convention) and was set to 0. */
   clamped: boolean;
   parts?: Part[];
+  /** The prompt that chose the price band, where the classes no longer add up to it (a correction). */
+  bandPrompt?: number;
   /** A token field held something that is not a whole non-negative count: the line is malformed. */
   invalid: boolean;
   file: string;

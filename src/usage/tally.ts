@@ -2,7 +2,8 @@ import { isoDay } from "../dates.ts";
 import { Decimal } from "../decimal.ts";
 import { bandFor } from "../engine/agent.ts";
 import { isOne, scaleCount, scaleSum } from "../engine/fraction.ts";
-import { resolveEffort, scalingBetween, unscaled, type Scaling } from "../engine/scaling.ts";
+import { resolveEffort, scalingBetween, spendsNoReasoning, unscaled, type Scaling } from "../engine/scaling.ts";
+import { lifecycleNotices } from "../pricing/lifecycle.ts";
 import { BILLED_CLASSES, hasServiceTier, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
 import type { Model, Registry } from "../pricing/registry.ts";
 import { warning, type Warning } from "../warnings.ts";
@@ -158,11 +159,16 @@ export class Tally {
     this.count(r);
   }
 
+  private say(code: Warning["code"], message: string, model?: string): void {
+    if (!this.warnings.has(message)) this.warnings.set(message, warning(code, message, model));
+  }
+
   /** The output a later, larger snapshot adds to a counted response (not a new record). */
   private countCorrection(r: UsageRecord, counted: number): void {
     const extra = spentOf(r) - counted;
     const reasoning = Math.min(r.reasoning, extra);
-    this.count({ ...r, parts: undefined, input: 0, cachedInput: 0, cacheWrite: 0, cacheWrite1h: 0, cacheStorage: 0, output: extra - reasoning, reasoning, reportedUsd: null, durationMs: null, ttftMs: null, session: null }, true);
+    // Priced in the band of the response's own prompt, not of an empty one.
+    this.count({ ...r, parts: undefined, bandPrompt: promptOf(r), input: 0, cachedInput: 0, cacheWrite: 0, cacheWrite1h: 0, cacheStorage: 0, output: extra - reasoning, reasoning, reportedUsd: null, durationMs: null, ttftMs: null, session: null }, true);
   }
 
   /** Counts what waited for a later snapshot. Call once, after the last record. */
@@ -172,8 +178,13 @@ export class Tally {
 
   private count(r: UsageRecord, correction = false): void {
     if (r.parts) {
-      // Each step at its own model; the message is one response, its steps its records.
-      for (const p of r.parts) this.count({ ...r, ...p, model: p.model ?? r.model, parts: undefined }, correction);
+      // Each step priced at its own model and band; the message is one record per model it ran on.
+      const models = new Set<string | null>();
+      for (const p of r.parts) {
+        const model = p.model ?? r.model;
+        this.count({ ...r, ...p, model, parts: undefined }, correction || models.has(model));
+        models.add(model);
+      }
       return;
     }
     if (!correction) this.records++;
@@ -259,7 +270,7 @@ export class Tally {
     g.models.add(model.id);
     if (reported) g.reportedPriced = g.reportedPriced.add(reported);
     const pricing = this.pricing(model, this.options.at ?? day ?? this.options.today, this.tiersFor(model, r.tiers));
-    const band = bandOf(pricing, promptOf(r));
+    const band = bandOf(pricing, r.bandPrompt ?? promptOf(r));
     const key = this.bucketKey(pricing, band);
     let b = g.buckets.get(key);
     if (!b) {
@@ -336,6 +347,8 @@ export class Tally {
     if (!w) {
       w = { from, to, scaling: this.scaling(from, to), records: 0, tokens: zero(), buckets: new Map() };
       this.whatIfs.set(id, w);
+      // A target is a choice ahead: its shutdown or preview status on the pricing date matters.
+      for (const n of lifecycleNotices(to, this.options.at ?? this.options.today)) this.say(n.code, `--what-if ${n.message}`, to.id);
     }
     const f = w.scaling.point;
     const scaled: Counts = {
@@ -349,9 +362,14 @@ export class Tally {
     if (!correction) w.records++;
     addCounts(w.tokens, scaled);
     const onTarget = tiers.filter((t) => hasServiceTier(to, t));
+    for (const t of tiers) if (!onTarget.includes(t)) this.say("SERVICE_TIER_UNKNOWN", `--what-if ${to.id}: records logged at service tier "${t}" are priced on it at standard (it has no "${t}" tier)`, to.id);
+    if (w.scaling.kind === "same-tokens" && spendsNoReasoning({ model: to, effort: w.scaling.candidate.effort }) && scaled.reasoning > 0) {
+      this.say("REASONING_KEPT", `--what-if ${to.id}: it does not reason, but --same-tokens bills it the logged reasoning tokens`, to.id);
+    }
     const at = this.options.at ?? day ?? this.options.today;
     const pricing = this.pricing(to, at, onTarget);
-    const band = bandOf(pricing, scaled.input + scaled.cachedInput + scaled.cacheWrite + scaled.cacheWrite1h);
+    const prompt = scaled.input + scaled.cachedInput + scaled.cacheWrite + scaled.cacheWrite1h;
+    const band = bandOf(pricing, r.bandPrompt === undefined ? prompt : isOne(f.input) ? r.bandPrompt : scaleCount(r.bandPrompt, f.input));
     const key = this.bucketKey(pricing, band);
     let b = w.buckets.get(key);
     if (!b) {

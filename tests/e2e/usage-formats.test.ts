@@ -73,7 +73,8 @@ describe("usage: each format's classes and cost", () => {
     expect(g["claude-sonnet-4-6"]!.tokens).toEqual({ input: 3981, cachedInput: 9116, cacheWrite: 219, output: 153, reasoning: 100 });
     // 3981×3 + 9116×0.3 + 219×6 + 253×15 = 11,943 + 2,734.8 + 1,314 + 3,795 µ$
     expect(g["claude-sonnet-4-6"]!.cost!.usdExact).toBe("0.0197868");
-    expect(rep.records).toBe(8);
+    // a record per message and model it ran on: 1 + the stream + compaction (opus) + advisor (sonnet, opus) + batch
+    expect(rep.records).toBe(6);
     expect(rep.duplicates).toBe(1); // the stream's message, emitted at its start and its delta
   });
 
@@ -160,7 +161,7 @@ describe("usage: each format's classes and cost", () => {
   it("every format at once, mixed in one run: the sum of the parts", () => {
     const files = ["openai-chat.jsonl", "openai-responses.jsonl", "anthropic.jsonl", "gemini.jsonl", "bedrock.jsonl", "openrouter.jsonl", "otel.jsonl", "claude-code.jsonl", "plain.csv", "plain.jsonl"];
     const rep = usage(...files.map(fx));
-    expect(rep.records).toBe(4 + 2 + 8 + 4 + 2 + 3 + 2 + 2 + 3 + 2);
+    expect(rep.records).toBe(4 + 2 + 6 + 4 + 2 + 3 + 2 + 2 + 3 + 2);
     // the parts above: 0.048772 + 0.00341125 + 0.0074075 + 0.3775825 + 0.0197868 + 0.00645 + 1.018 + 0.02281
     // + 0.001155 + 0.00256995 + 0.00009193 + 0.0231 + 0.09605 + 0.002205 + 0.1009665 + 0.026 + 0.002175 + 10.500081
     expect(rep.totals.cost!.usdExact).toBe("12.25861443");
@@ -170,7 +171,7 @@ describe("usage: each format's classes and cost", () => {
     const files = ["openai-chat.jsonl", "openai-responses.jsonl", "anthropic.jsonl", "gemini.jsonl", "bedrock.jsonl", "openrouter.jsonl", "otel.jsonl", "claude-code.jsonl", "plain.jsonl"];
     const mixed = tempFile("mixed.jsonl", files.map((f) => readFileSync(fx(f), "utf8")).join(""));
     const rep = usage(mixed);
-    expect(rep.records).toBe(4 + 2 + 8 + 4 + 2 + 3 + 2 + 2 + 2);
+    expect(rep.records).toBe(4 + 2 + 6 + 4 + 2 + 3 + 2 + 2 + 2);
     // the total above less the CSV's 0.026 + 0.002175
     expect(rep.totals.cost!.usdExact).toBe("12.23043943");
     expect(rep.malformed).toBe(0);

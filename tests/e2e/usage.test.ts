@@ -231,7 +231,9 @@ describe("usage: measured speed and --emit-pricing", () => {
   });
 
   it("no timing in the logs: --emit-pricing says so, exit 2", () => {
-    expect(expectInputError(tokencost(["usage", fx("plain.csv"), "--emit-pricing", join(dir(), "x.json")]))).toContain("no record carries timing");
+    expect(expectInputError(tokencost(["usage", fx("plain.csv"), "--emit-pricing", join(dir(), "x.json")]))).toContain("no record carries the time to its first token");
+    expect(expectInputError(tokencost(["usage", fx("otel.jsonl"), "--emit-pricing", dir()]))).toContain("a directory; name the file to write");
+    expect(expectInputError(tokencost(["usage", fx("otel.jsonl"), "--calibrate", "--emit-pricing", join(dir(), "x.json")]))).toContain("run them apart");
   });
 });
 
@@ -288,7 +290,8 @@ describe("usage: what a review found (each once wrong)", () => {
     const chunk = (finish: boolean) => ({ candidates: [{ index: 0, ...(finish ? { finishReason: "STOP" } : {}) }], modelVersion: "gemini-3.5-flash", usageMetadata: { promptTokenCount: 1000, candidatesTokenCount: 10 } });
     const rep = run(lines(chunk(false), chunk(false), chunk(true)));
     expect(rep.results[0].tokens.input).toBe(1000);
-    expect(rep.malformed).toBe(2);
+    expect(rep.malformed).toBe(0);
+    expect(rep.warnings.find((w: { code: string }) => w.code === "STREAM_CHUNKS").message).toMatch(/^2 Gemini stream chunks without a responseId skipped/);
   });
 
   it("a larger Claude Code snapshot met after a thousand other responses still counts (in either order of the files)", () => {
@@ -365,5 +368,63 @@ describe("usage: what a review found (each once wrong)", () => {
     writeFileSync(join(d, "in.gz"), whole);
     const piped = spawnSync("bash", ["-c", `node ${process.cwd()}/bin/tokencost.js usage - --json --at 2026-11-28 < ${join(d, "in.gz")}`], { encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
     expect(JSON.parse(piped.stdout).totals.cost.usdExact).toBe("0.028175");
+  });
+});
+
+describe("usage: what a second review found", () => {
+  const run = (content: string, ...args: string[]) => tokencost(["usage", tempFile(`s${Math.random()}.jsonl`, content), "--json", ...AT, ...args]);
+  const lines = (...objects: unknown[]) => `${objects.map((o) => JSON.stringify(o)).join("\n")}\n`;
+  const chat = (id: string, model = "gpt-5.5", extra: Record<string, unknown> = {}) => ({ id, object: "chat.completion", model, usage: { prompt_tokens: 100, completion_tokens: 10 }, ...extra });
+
+  it("one element of a JSON array that is no record spoils none of the others", () => {
+    const rep = json(tokencost(["usage", tempFile("arr.json", JSON.stringify([chat("c1"), chat("c2"), { hello: "world" }], null, 2)), "--json", ...AT]));
+    expect(rep.records).toBe(2);
+    expect(rep.malformed).toBe(1);
+  });
+
+  it("a late, larger Claude Code snapshot is priced in its prompt's band (the same cost in either order)", () => {
+    const row = (id: string, out: number) => ({ type: "assistant", sessionId: "s", uuid: `u${id}${out}`, requestId: `req_${id}`, timestamp: "2026-03-11T23:19:22.000Z", message: { model: "claude-haiku-5-5", id, type: "message", usage: { input_tokens: 0, cache_read_input_tokens: 150000, output_tokens: out } } });
+    const others = Array.from({ length: 1001 }, (_, i) => ({ ...row(`msg_o${i}`, 0), message: { ...row(`msg_o${i}`, 0).message, usage: { input_tokens: 1, output_tokens: 1 } } }));
+    const a = tempFile("band/a.jsonl", lines(row("msg_x", 5), ...others));
+    const b = tempFile("band/b.jsonl", lines(row("msg_x", 1_000_005)));
+    const costs = [[a, b], [b, a]].map((order) => json(tokencost(["usage", ...order, "--json", ...AT])).totals.cost.usdExact);
+    // 150,000 > 100,000: the whole call above the tier: 150,000×0.05 + 1,000,005×2.5 = 7,500 + 2,500,012.5 µ$,
+    // plus 1,001 small calls at base: 1,001 × (0.1 + 0.5) = 600.6 µ$
+    expect(costs).toEqual(["2.5081131", "2.5081131"]);
+  });
+
+  it("--calibrate says when the fitted call does not price what the logs cost (calls on both sides of a tier)", () => {
+    const csv = "model,input,output,timestamp\nclaude-haiku-5-5,53000,10,2026-11-01T00:00:00Z\nclaude-haiku-5-5,153000,10,2026-11-01T01:00:00Z\nclaude-haiku-5-5,53000,10,2026-11-01T02:00:00Z\n";
+    const r = tokencost(["usage", tempFile("straddle.csv", csv), "--calibrate"]);
+    expect(r.code).toBe(0);
+    // logged: 2 × (53,000×0.1 + 10×0.5) + 153,000×0.5 + 10×2.5 = 10,610 + 76,525 µ$; fitted mean call 86,333 in (base) × 3
+    expect(r.stderr).toMatch(/the fitted call × 3 records prices at \$0\.025\d* against \$0\.087135 logged/);
+  });
+
+  it("--what-if says what it changed: reasoning kept on a model that does not reason, a logged tier the target lacks, a target shutting down", () => {
+    const r = run(lines(chat("w1", "gpt-5.5", { service_tier: "flex", usage: { prompt_tokens: 100, completion_tokens: 50, completion_tokens_details: { reasoning_tokens: 30 } } })), "--what-if", "gpt-4.1,claude-opus-4-8", "--same-tokens");
+    const codes = json(r).warnings.map((w: { code: string; message: string }) => `${w.code} ${w.message}`);
+    expect(codes).toContainEqual(expect.stringMatching(/^REASONING_KEPT --what-if gpt-4.1: it does not reason/));
+    expect(codes).toContainEqual(expect.stringMatching(/^SERVICE_TIER_UNKNOWN --what-if claude-opus-4-8: records logged at service tier "flex" are priced on it at standard/));
+    expect(codes).toContainEqual(expect.stringMatching(/^DEPRECATED --what-if gpt-4.1 is deprecated: shuts down on 2027-01-14/));
+  });
+
+  it("plain CSV: fractional epoch seconds, compact dates, extra columns, tier names in any case", () => {
+    const csv = "model,input,output,timestamp,request_id,service_tier,cost_usd\ngpt-5.5,1000,100,1764288000.5,r1,Batch,0.004\ngpt-5.5,1000,100,20261127,r2,default,\n";
+    const rep = json(tokencost(["usage", tempFile("extra.csv", csv), "--json", "--by", "day"]));
+    expect(rep.malformed).toBe(0);
+    // 1764288000.5 s is 2025-11-28; 20261127 is 2026-11-27
+    expect(rep.results.map((r: { group: string }) => r.group)).toEqual(["2025-11-28", "2026-11-27"]);
+    // batch halves 1000×5 + 100×30 = 8,000 µ$ → 4,000; the other at list price
+    expect(rep.results.map((r: { cost: { usdExact: string } }) => r.cost.usdExact)).toEqual(["0.004", "0.008"]);
+    expect(rep.results[0].reportedUsd).toBe(0.004);
+    expect(rep.warnings.filter((w: { code: string }) => w.code === "SERVICE_TIER_UNKNOWN")).toEqual([]);
+  });
+
+  it("a warning about many models is one folded line", () => {
+    const models = ["claude-sonnet-4-6", "claude-haiku-4-5", "claude-opus-4-5", "claude-opus-4-1"];
+    const r = tokencost(["usage", tempFile("fold.jsonl", lines(...models.map((m, i) => ({ id: `msg_f${i}`, type: "message", model: m, usage: { input_tokens: 10, output_tokens: 1, service_tier: "priority" } })))), ...AT]);
+    const tierLines = r.stderr.split("\n").filter((l) => l.includes("service tier"));
+    expect(tierLines).toEqual([expect.stringMatching(/^warning: logged at a service tier the model does not list \(priced without it\): 4 models — /)]);
   });
 });

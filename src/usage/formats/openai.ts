@@ -44,7 +44,7 @@ export function chatCompletion(o: Obj, file: string, line: number, batch = false
   const cached = tok(r, details.cached_tokens ?? u.prompt_cache_hit_tokens ?? u.cached_tokens);
   const written = tok(r, details.cache_write_tokens);
   r.cachedInput = cached;
-  if (cached + written > prompt && written > 0) {
+  if (cached + written > prompt && written > 0 && /gemini/i.test(str(o.model) ?? "")) {
     // OpenRouter's Gemini records count the same tokens as read and as "write": the write is a
     // storage charge on the cached tokens (§7), per token-hour, which no registry rate prices.
     // The uncached part is prompt − cached; the storage is counted and said, not priced as input.

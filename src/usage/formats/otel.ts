@@ -42,9 +42,12 @@ const CACHE_WRITE = ["gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.c
 const REASONING = ["gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens", "llm.token_count.completion_details.reasoning"];
 const STANDARD = new Set([INPUT[0], OUTPUT[0], CACHE_READ[0], CACHE_WRITE[0], REASONING[0]]);
 
+/** What reading the logs noticed, for the report's warnings. */
 export interface OtelNotes {
   /** Non-standard attribute names that were read as the standard ones. */
   aliases: Set<string>;
+  /** Gemini stream chunks without a responseId that were not a stream's last. */
+  skippedChunks: number;
 }
 
 export function traces(o: Obj, file: string, line: number, notes: OtelNotes): UsageRecord[] {

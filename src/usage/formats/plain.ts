@@ -22,16 +22,19 @@ const FIELDS: Record<string, string> = {
   service_tier: "serviceTier",
   session: "session",
   cost: "reportedUsd",
+  cost_usd: "reportedUsd",
   reportedusd: "reportedUsd",
   reported_usd: "reportedUsd",
 };
 const canonical = (k: string): string | undefined => FIELDS[k.trim().toLowerCase()];
 const COUNTS = ["input", "cachedInput", "cacheWrite", "cacheWrite1h", "output", "reasoning"] as const;
 
-/** A JSON object in the plain form: a model and at least input or output, nothing unknown. */
+/**
+ * A JSON object in the plain form: a model and at least input or output (other keys — a request
+ * id, a user — are the log's own, and left alone). The other formats are tried first.
+ */
 export function isPlainObject(o: Obj): boolean {
-  if (typeof o.model !== "string" || !("input" in o || "output" in o)) return false;
-  return Object.keys(o).every((k) => canonical(k) !== undefined);
+  return typeof o.model === "string" && ("input" in o || "output" in o);
 }
 
 /** null when a count is not a whole non-negative number: the line is malformed, not $0. */
@@ -45,10 +48,12 @@ function record(get: (field: string) => unknown, file: string, line: number): Us
   }
   r.model = str(get("model"));
   const ts = get("timestamp");
-  r.time = typeof ts === "number" ? timeOf(ts, ts > 1e11 ? "ms" : "s") : typeof ts === "string" && /^\d+$/.test(ts) ? timeOf(ts, Number(ts) > 1e11 ? "ms" : "s") : timeOf(ts, "iso");
-  if (ts !== undefined && ts !== "" && r.time === null) return null;
-  const tier = str(get("serviceTier"));
-  if (tier && tier !== "standard") r.tiers = [tier];
+  if (ts !== undefined && ts !== "" && ts !== null) {
+    r.time = plainTime(ts);
+    if (r.time === null) return null;
+  }
+  const tier = str(get("serviceTier"))?.toLowerCase();
+  if (tier && !["standard", "default", "auto", "on_demand"].includes(tier)) r.tiers = [tier];
   r.session = str(get("session"));
   const usd = get("reportedUsd");
   const n = typeof usd === "string" && usd.trim() !== "" ? Number(usd) : usd;
@@ -56,8 +61,24 @@ function record(get: (field: string) => unknown, file: string, line: number): Us
   return r;
 }
 
+/**
+ * A time as logs write it: ISO text, epoch seconds (fractions too: Python's time.time()) or
+ * milliseconds, or a compact YYYYMMDD. A number before 2001 as seconds is none of these
+ * unambiguously: null (the row is malformed, not dated 1970).
+ */
+function plainTime(v: unknown): number | null {
+  const text = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : "";
+  if (/^\d{8}$/.test(text)) return timeOf(`${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}T00:00:00Z`, "iso");
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const n = Number(text);
+    if (n < 1e9) return null;
+    return timeOf(n, n > 1e11 ? "ms" : "s");
+  }
+  return timeOf(text, "iso");
+}
+
 export function plainObject(o: Obj, file: string, line: number): UsageRecord[] | null {
-  const byField = new Map(Object.entries(o).map(([k, v]) => [canonical(k)!, v]));
+  const byField = new Map(Object.entries(o).flatMap(([k, v]) => (canonical(k) ? [[canonical(k)!, v] as const] : [])));
   const r = record((f) => byField.get(f), file, line);
   return r ? [r] : null;
 }
@@ -66,18 +87,17 @@ export function plainObject(o: Obj, file: string, line: number): UsageRecord[] |
 export class PlainCsv {
   private constructor(private readonly columns: (string | undefined)[]) {}
 
-  /** A header row with a model column and at least one count column, else null. */
+  /** A header row with a model column and at least one count column, else null; other columns are left alone. */
   static header(line: string): PlainCsv | null {
     const columns = splitCsv(line).map(canonical);
     if (!columns.includes("model") || !columns.some((c) => c === "input" || c === "output")) return null;
-    if (columns.some((c) => c === undefined)) return null;
     return new PlainCsv(columns);
   }
 
   row(line: string, file: string, lineNo: number): UsageRecord[] | null {
     const cells = splitCsv(line);
     if (cells.length !== this.columns.length) return null;
-    const byField = new Map(this.columns.map((c, i) => [c!, cells[i]!.trim()]));
+    const byField = new Map(this.columns.flatMap((c, i) => (c ? [[c, cells[i]!.trim()] as const] : [])));
     const r = record((f) => byField.get(f), file, lineNo);
     return r ? [r] : null;
   }
