@@ -99,18 +99,14 @@ describe("pricing export", () => {
     expect(tokencost(["pricing", "export", "--format", "sql", "--table", "x; drop"]).code).toBe(2);
   });
 
-  it("joined in DuckDB with `usage --format csv`, the prices give the usage total", async () => {
+  it("the README's query joins the export with `usage --format csv` in DuckDB and gives the usage total", async () => {
     const usage = tokencost(["usage", "tests/fixtures/usage/plain.csv", "--format", "csv", ...AT]).stdout;
     const usagePath = tempFile("usage.csv", usage);
     const sql = tokencost(["pricing", "export", "--format", "sql", ...AT]).stdout;
-    const [total] = await duck(
-      sql,
-      `SELECT sum(u.input * p.input_per_million + u.cached_input * p.cached_input_per_million
-                 + u.cache_write * p.cache_write_per_million + u.output * p.output_per_million
-                 + u.reasoning * p.reasoning_per_million) / 1e6 AS usd
-       FROM read_csv('${usagePath}') u JOIN tokencost_prices p ON p.model = u.registry_model AND p.band_above_tokens IS NULL`,
-    );
+    const query = /```sql\n([\s\S]*?)```/.exec(readFileSync("README.md", "utf8"))![1]!.replace("'usage.csv'", `'${usagePath}'`);
+    const [total] = await duck(sql, query);
     // tokencost usage on the same file: 0.026 + 0.002175
     expect(Number(total!.usd)).toBeCloseTo(0.028175, 12);
+    expect(json(tokencost(["usage", "tests/fixtures/usage/plain.csv", "--json", ...AT])).totals.cost.usdExact).toBe("0.028175");
   });
 });
