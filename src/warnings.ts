@@ -31,6 +31,7 @@ export type WarningCode =
   | "UNPRICED" // usage: logged models the registry does not know, listed without a cost
   | "MALFORMED" // usage: lines that are not a usage record
   | "STREAM_CHUNKS" // usage: id-less Gemini chunks before their stream's last, skipped
+  | "STALE_PRICES" // the bundled prices are more than 90 days older than the pricing date
   | "NO_RECORDS" // usage: the logs hold no usage record at all
   | "CACHE_STORAGE" // usage: cache storage billed per token-hour, which no rate prices
   | "CLAMPED" // usage: a record whose own numbers contradict its format, a class set to 0

@@ -6,7 +6,7 @@ import type { CheckReport, CheckRow } from "../report/check.ts";
 import { resultOf, SCHEMA_VERSION, type WorkloadInfo } from "../report/report.ts";
 import type { Warning } from "../warnings.ts";
 import type { Budget, Workload } from "../workload/types.ts";
-import { registryFor, writeOutput, writeStepSummary } from "./context.ts";
+import { registryFor, staleNotice, writeOutput, writeStepSummary } from "./context.ts";
 import { comparisonNotices, writeWarnings } from "./warning-lines.ts";
 import type { Io, Outcome } from "./io.ts";
 import {
@@ -75,6 +75,7 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       schemaVersion: SCHEMA_VERSION,
       command: "check",
       at,
+      registryAsOf: registry.asOf,
       monthDays: DAYS_PER_MONTH,
       workloads: infos,
       results,
@@ -82,7 +83,7 @@ export function checkCommand(program: Command, io: Io, outcome: Outcome): void {
       summary: { checks: checks.length, failed },
     };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderCheck);
-    writeWarnings(io, results, [...loadNotices, ...comparisonNotices(results)], mode);
+    writeWarnings(io, results, [...loadNotices, ...staleNotice(registry, at), ...comparisonNotices(results)], mode);
     if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).checkMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });

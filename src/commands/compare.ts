@@ -6,7 +6,7 @@ import { hasServiceTier } from "../pricing/price-at.ts";
 import type { Effort } from "../names.ts";
 import type { Model } from "../pricing/registry.ts";
 import { markResults, resultOf, SCHEMA_VERSION, sortResults, type Report, type SortKey } from "../report/report.ts";
-import { registryFor, writeOutput } from "./context.ts";
+import { registryFor, staleNotice, writeOutput } from "./context.ts";
 import { comparisonNotices, shownInReport, writeWarnings } from "./warning-lines.ts";
 import type { Io } from "./io.ts";
 import {
@@ -101,11 +101,12 @@ export function compareCommand(program: Command, io: Io): void {
       at,
       workload: info,
       monthDays: DAYS_PER_MONTH,
+      registryAsOf: registry.asOf,
       sort: flags.sort,
       results,
     };
     if (skipped.length) report.skipped = skipped;
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    writeWarnings(io, results, [...notices, ...comparisonNotices(results)], mode, shownInReport(format, results, "compare"));
+    writeWarnings(io, results, [...notices, ...staleNotice(registry, at), ...comparisonNotices(results)], mode, shownInReport(format, results, "compare"));
   });
 }

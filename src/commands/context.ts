@@ -8,6 +8,8 @@ import type { Format } from "../report/formats.ts";
 import type { Io } from "./io.ts";
 import type { OutputFlags } from "./options.ts";
 import { toJson } from "../report/json.ts";
+import { daysBetween } from "../dates.ts";
+import { warning, type Warning } from "../warnings.ts";
 
 // What every command does around its own work. Heavy modules (the zod validators, cli-table3,
 // chalk) are imported only on the paths that need them: `estimate --json` loads none of them.
@@ -66,6 +68,18 @@ export async function paintFor(io: Io): Promise<Paint> {
   const { chalkPaint, supportsColor } = await import("./colour.ts");
   const level = colorLevel(io.env, isTTY, () => (supportsColor ? supportsColor.level : 1));
   return level === 0 ? plain : chalkPaint(level);
+}
+
+/** SPEC §10: bundled prices older than this on the pricing date are said to be stale. */
+export const STALE_AFTER_DAYS = 90;
+
+/** A warning when the bundled prices are more than 90 days older than the pricing date. */
+export function staleNotice(registry: Registry, at: string): Warning[] {
+  const asOf = registry.asOf;
+  if (!asOf) return [];
+  const days = daysBetween(asOf, at);
+  if (days <= STALE_AFTER_DAYS) return [];
+  return [warning("STALE_PRICES", `the bundled prices are from ${asOf}, ${days} days before the pricing date ${at}: they may have changed since (update tokencost, or give current rates with --pricing FILE)`)];
 }
 
 export type Renderer<R> = (report: R, format: Format, paint?: Paint) => string;

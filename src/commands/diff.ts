@@ -4,7 +4,7 @@ import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import { diffRow, type DiffReport } from "../report/diff-row.ts";
 import { resultOf, SCHEMA_VERSION } from "../report/report.ts";
-import { registryFor, writeOutput, writeStepSummary } from "./context.ts";
+import { registryFor, staleNotice, writeOutput, writeStepSummary } from "./context.ts";
 import { comparisonNotices, writeWarnings } from "./warning-lines.ts";
 import type { Io, Outcome } from "./io.ts";
 import {
@@ -65,6 +65,7 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
       schemaVersion: SCHEMA_VERSION,
       command: "diff",
       at,
+      registryAsOf: registry.asOf,
       monthDays: DAYS_PER_MONTH,
       base: base.info,
       head: head.info,
@@ -74,7 +75,7 @@ export function diffCommand(program: Command, io: Io, outcome: Outcome): void {
     };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderDiff);
     const results = pairs.flatMap(([b, h]) => [resultOf(b), resultOf(h)]);
-    writeWarnings(io, results, comparisonNotices(results), mode);
+    writeWarnings(io, results, [...staleNotice(registry, at), ...comparisonNotices(results)], mode);
     if (io.env.GITHUB_STEP_SUMMARY) writeStepSummary(io, (await import("./renderers.ts")).diffMarkdown(report));
     if (failed > 0) outcome.code = 1;
   });

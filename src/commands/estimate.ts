@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { DAYS_PER_MONTH, estimate } from "../engine/estimate.ts";
 import { markResults, resultOf, SCHEMA_VERSION, type Report } from "../report/report.ts";
-import { registryFor, writeOutput } from "./context.ts";
+import { registryFor, staleNotice, writeOutput } from "./context.ts";
 import { comparisonNotices, shownInReport, writeWarnings } from "./warning-lines.ts";
 import type { Io } from "./io.ts";
 import {
@@ -45,8 +45,8 @@ export function estimateCommand(program: Command, io: Io): void {
     const estimates = names.map((name) => estimate(workload, registry, name, options));
     const results = estimates.map(resultOf);
     if (results.length > 1) markResults(results);
-    const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, results };
+    const report: Report = { schemaVersion: SCHEMA_VERSION, command: "estimate", at, workload: info, monthDays: DAYS_PER_MONTH, registryAsOf: registry.asOf, results };
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).render);
-    writeWarnings(io, results, [...notices, ...comparisonNotices(results)], mode, shownInReport(format, results, "estimate"));
+    writeWarnings(io, results, [...notices, ...staleNotice(registry, at), ...comparisonNotices(results)], mode, shownInReport(format, results, "estimate"));
   });
 }

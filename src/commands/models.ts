@@ -24,7 +24,7 @@ export function modelsCommand(program: Command, io: Io): void {
       const q = flags.search.toLowerCase();
       list = list.filter((m) => [m.id, m.name, m.provider, ...(m.aliases ?? [])].some((s) => s.toLowerCase().includes(q)));
     }
-    const report = modelsReport(list, flags.at ?? io.today());
+    const report = modelsReport(list, flags.at ?? io.today(), registry.asOf);
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderModelList);
   });
 

@@ -8,7 +8,7 @@ import { calibrate } from "../usage/calibrate.ts";
 import { LogParser } from "../usage/parse-line.ts";
 import { Tally, type GroupBy } from "../usage/tally.ts";
 import { groupDigits, printable } from "../text.ts";
-import { registryFor, writeOutput } from "./context.ts";
+import { registryFor, staleNotice, writeOutput } from "./context.ts";
 import type { Io, Outcome } from "./io.ts";
 import { addOutputOptions, atOption, modelListOption, outputFormat, warningMode, type OutputFlags } from "./options.ts";
 import { expandSources, readLog } from "./usage-input.ts";
@@ -181,6 +181,7 @@ async function run(args: string[], flags: Flags, io: Io, _outcome: Outcome): Pro
       throw new TokencostError("FILE", `--strict: ${[report.malformed > 0 && `${report.malformed} malformed line${report.malformed === 1 ? "" : "s"} (first: ${report.malformedLines.map((m) => `${m.file}:${m.line}`).join(", ")})`, unpriced > 0 && `${unpriced} record${unpriced === 1 ? "" : "s"} of unknown models`].filter(Boolean).join(" and ")}`);
     }
   }
+  report.warnings.push(...staleNotice(registry, flags.at ?? io.today()));
   if (flags.emitPricing) emitPricing(flags.emitPricing, report, registry, read.files, io);
   await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderUsage);
   // Markdown lists the warnings itself; no message on both stdout and stderr.

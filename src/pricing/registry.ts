@@ -146,6 +146,8 @@ export class Registry {
   private readonly index = new Map<string, Model>();
   /** Benchmark keys that usage measurements name (SPEC §8), from every file; later files win. */
   readonly benchmarks: ReadonlyMap<string, Benchmark & { origin: string }>;
+  /** How fresh the bundled prices are: the latest `pricesAsOf` of a bundled entry (null without one). */
+  readonly asOf: string | null;
 
   constructor(sources: readonly PricingSource[]) {
     const byId = new Map<string, Model>();
@@ -159,6 +161,8 @@ export class Registry {
     }
     this.models = [...byId.values()];
     this.benchmarks = benchmarks;
+    const dates = sources.filter((s) => s.origin === "bundled").flatMap((s) => (s.file.models ?? []).map((m) => m.pricesAsOf).filter((d): d is string => Boolean(d)));
+    this.asOf = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
     for (const m of this.models) checkUsage(m, benchmarks);
     // One name, one model: an override whose alias is another model's id (or the reverse)
     // would otherwise price one of them silently as the other.

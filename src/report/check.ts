@@ -24,6 +24,7 @@ export interface CheckReport {
   schemaVersion: typeof SCHEMA_VERSION;
   command: "check";
   at: string;
+  registryAsOf: string | null;
   monthDays: number;
   workloads: WorkloadInfo[];
   results: (ReportResult & { workload: string })[];
@@ -120,7 +121,7 @@ export function renderCheck(r: CheckReport, format: Format, paint: Paint = plain
       const t = newTable(HEAD.map((h) => paint.bold(h)), ["left", "left", "left", "right", "right", "right", "left"]);
       for (const c of r.checks) t.push(row(c, paint.green("PASS"), paint.red("FAIL"), r.checks));
       const verdict = r.summary.failed > 0 ? paint.red(summaryLine(r)) : paint.green(summaryLine(r));
-      return `${paint.bold("tokencost check")} · rates for ${r.at}\n${t.toString()}\n${verdict}\n`;
+      return `${paint.bold("tokencost check")} · rates for ${r.at}${r.registryAsOf ? ` · prices as of ${r.registryAsOf}` : ""}\n${t.toString()}\n${verdict}\n`;
     }
   }
 }

@@ -31,6 +31,7 @@ export interface DiffReport {
   schemaVersion: typeof SCHEMA_VERSION;
   command: "diff";
   at: string;
+  registryAsOf: string | null;
   monthDays: number;
   base: WorkloadInfo;
   head: WorkloadInfo;

@@ -73,7 +73,7 @@ export function renderDiff(r: DiffReport, format: Format, paint: Paint = plain):
           d.pass ? paint.green("PASS") : paint.red(`FAIL ${d.failures.join(", ")}`),
         ]);
       }
-      return `${paint.bold(`tokencost diff ${title(r)}`)} · rates for ${r.at}\n${t.toString()}\n${paint.dim(thresholdText(r.thresholds))}\n`;
+      return `${paint.bold(`tokencost diff ${title(r)}`)} · rates for ${r.at}${r.registryAsOf ? ` · prices as of ${r.registryAsOf}` : ""}\n${t.toString()}\n${paint.dim(thresholdText(r.thresholds))}\n`;
     }
   }
 }
@@ -96,7 +96,7 @@ export function diffMarkdown(r: DiffReport): string {
   return `${[
     `### tokencost diff: ${verdict}`,
     "",
-    `\`${r.base.path ?? r.base.name}\` → \`${r.head.path ?? r.head.name}\`, rates for ${r.at}.`,
+    `\`${r.base.path ?? r.base.name}\` → \`${r.head.path ?? r.head.name}\`, rates for ${r.at}${r.registryAsOf ? ` · prices as of ${r.registryAsOf}` : ""}.`,
     "",
     mdTable(head, aligns, rows),
     "",

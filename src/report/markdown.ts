@@ -55,7 +55,7 @@ function comparison(report: Report): string {
     [r.cheapest ? "cheapest" : "", r.fastest ? "fastest" : ""].filter(Boolean).join(", "),
   ]);
   const parts = [
-    `### ${workloadTitle(report)} · ${report.results.length} models · rates for ${report.at}`,
+    `### ${workloadTitle(report)} · ${report.results.length} models · rates for ${report.at}${report.registryAsOf ? ` · prices as of ${report.registryAsOf}` : ""}`,
     "",
     mdTable(head, aligns, rows),
   ];

@@ -12,6 +12,7 @@ export interface ModelsReport {
   schemaVersion: typeof SCHEMA_VERSION;
   command: "models";
   at: string;
+  registryAsOf: string | null;
   /** Each entry with the rates and status in force on `at`. */
   models: ModelAt[];
 }
@@ -27,10 +28,11 @@ export interface ModelCard {
 
 const modelAt = (m: Model, at: string): ModelAt => ({ ...m, ratesAt: scheduleAt(m, at).rates, statusAt: statusAt(m, at) });
 
-export const modelsReport = (models: readonly Model[], at: string): ModelsReport => ({
+export const modelsReport = (models: readonly Model[], at: string, registryAsOf: string | null): ModelsReport => ({
   schemaVersion: SCHEMA_VERSION,
   command: "models",
   at,
+  registryAsOf,
   models: models.map((m) => modelAt(m, at)),
 });
 

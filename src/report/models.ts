@@ -62,7 +62,7 @@ export function renderModelList(report: ModelsReport, format: Format, paint: Pai
         ["left", "left", "right", "right", "right", "left", "right", "right", "right", "left"],
       );
       for (const m of report.models) t.push(listRow(m));
-      return `${t.toString()}\n${paint.dim(`${report.models.length} models · USD per million tokens · rates for ${report.at}`)}\n`;
+      return `${t.toString()}\n${paint.dim(`${report.models.length} models · USD per million tokens · rates for ${report.at}${report.registryAsOf ? ` · prices as of ${report.registryAsOf}` : ""}`)}\n`;
     }
   }
 }

@@ -99,6 +99,8 @@ export interface Report {
   at: string;
   workload: WorkloadInfo;
   monthDays: number;
+  /** The date of the bundled prices (SPEC §10: every report says how old its prices are). */
+  registryAsOf: string | null;
   /** compare: the order of results. */
   sort?: SortKey;
   results: ReportResult[];

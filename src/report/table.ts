@@ -68,7 +68,7 @@ function renderComparison(report: Report, paint: Paint): string {
   const w = report.workload;
   const sortedBy = report.sort ? ` · sorted by ${report.sort}` : "";
   const lines = [
-    `${paint.bold(workloadTitle(report))} · ${report.results.length} model${report.results.length === 1 ? "" : "s"} · rates for ${report.at}${sortedBy}`,
+    `${paint.bold(workloadTitle(report))} · ${report.results.length} model${report.results.length === 1 ? "" : "s"} · rates for ${report.at}${report.registryAsOf ? ` · prices as of ${report.registryAsOf}` : ""}${sortedBy}`,
     t.toString(),
   ];
   if (w.runs) lines.push(paint.dim(`per month = ${w.runs.per === "day" ? `${formatInt(w.runs.count)} runs/day × ${report.monthDays} days` : `${formatInt(w.runs.count)} runs/month`}`));

@@ -38,6 +38,7 @@ function title(report: UsageReport): string {
   if (report.duplicates > 0) parts.push(`${formatInt(report.duplicates)} duplicates counted once`);
   if (report.malformed > 0) parts.push(`${formatInt(report.malformed)} malformed lines skipped`);
   parts.push(report.at ? `rates for ${report.at}` : "each record at its own day's rates");
+  if (report.registryAsOf) parts.push(`prices as of ${report.registryAsOf}`);
   return parts.join(" · ");
 }
 

@@ -69,6 +69,8 @@ export interface UsageReport {
   /** The pricing date when --at forced one; null: each record on its own day. */
   at: string | null;
   by: GroupBy;
+  /** The date of the bundled prices. */
+  registryAsOf: string | null;
   files: string[];
   records: number;
   duplicates: number;
@@ -224,6 +226,7 @@ export function usageReport(tally: Tally, read: ReadStats, registry: Registry, o
     command: "usage",
     at: options.at ?? null,
     by: options.by,
+    registryAsOf: registry.asOf,
     files: read.files,
     records: tally.records,
     duplicates: tally.duplicates,

@@ -64,3 +64,31 @@ describe("pricing validate", () => {
     expect(json(tokencost(["pricing", "validate", file("c.json", [{ id: "c", rates: { input: 1, output: 1 } }]), "--json"])).valid).toBe(true);
   });
 });
+
+describe("the registry says its age (SPEC §10)", () => {
+  const stale = /the bundled prices are from 2026-11-27, (\d+) days before the pricing date/;
+  it("every report shows the bundled prices' date; JSON carries registryAsOf", () => {
+    const at = ["--at", "2026-11-28"];
+    expect(tokencost(["compare", "--models", "gpt-5.5,gemini-3.5-flash", ...at]).stdout).toContain("rates for 2026-11-28 · prices as of 2026-11-27");
+    expect(tokencost(["compare", "--models", "gpt-5.5,gemini-3.5-flash", "--format", "markdown", ...at]).stdout).toContain("prices as of 2026-11-27");
+    expect(tokencost(["check", "examples/coding-agent.json", ...at]).stdout).toContain("tokencost check · rates for 2026-11-28 · prices as of 2026-11-27");
+    expect(tokencost(["diff", "examples/coding-agent.json", "examples/coding-agent.json", ...at]).stdout).toContain("prices as of 2026-11-27");
+    expect(tokencost(["models", ...at]).stdout).toContain("rates for 2026-11-28 · prices as of 2026-11-27");
+    expect(tokencost(["usage", "tests/fixtures/usage/plain.csv", ...at]).stdout).toContain("prices as of 2026-11-27");
+    for (const args of [["estimate", "--model", "gpt-5.5"], ["compare", "--models", "gpt-5.5"], ["models"], ["usage", "tests/fixtures/usage/plain.csv"]]) {
+      expect(json(tokencost([...args, "--json", ...at])).registryAsOf, args.join(" ")).toBe("2026-11-27");
+    }
+  });
+
+  it("a warning when they are more than 90 days older than the pricing date (90 days is not more)", () => {
+    // 2026-11-27 + 90 days = 2027-02-25
+    expect(tokencost(["estimate", "--model", "gpt-5.5", "--at", "2027-02-25"]).stderr).not.toMatch(stale);
+    const r = tokencost(["estimate", "--model", "gpt-5.5", "--at", "2027-02-26"]);
+    expect(r.stderr.match(stale)?.[1]).toBe("91");
+    for (const args of [["compare", "--models", "gpt-5.5"], ["check", "examples/coding-agent.json"], ["diff", "examples/coding-agent.json", "examples/coding-agent.json"]]) {
+      expect(tokencost([...args, "--at", "2027-03-01"]).stderr, args.join(" ")).toMatch(stale);
+    }
+    const usage = json(tokencost(["usage", "tests/fixtures/usage/plain.csv", "--json", "--at", "2027-03-01"]));
+    expect(usage.warnings.map((w: { code: string }) => w.code)).toContain("STALE_PRICES");
+  });
+});
