@@ -7,8 +7,16 @@ import { SCHEMA_VERSION } from "../report/report.ts";
 import { toJson } from "../report/json.ts";
 import { printable } from "../text.ts";
 import type { Io, Outcome } from "./io.ts";
-import { atOption, nonEmpty, outputFormat, type OutputFlags } from "./options.ts";
-import { registryFor } from "./context.ts";
+import { atOption, nonEmpty, outputFormat, percentArg, type OutputFlags } from "./options.ts";
+import { paintFor, registryFor } from "./context.ts";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { diffEstimates } from "../engine/diff.ts";
+import { estimate } from "../engine/estimate.ts";
+import { diffRegistries } from "../pricing/registry-diff.ts";
+import { renderPricingDiff, type CostChange, type PricingDiffReport } from "../report/pricing-diff.ts";
+import { safeForFormat } from "../report/safe-text.ts";
+import { workloadSources } from "./workload-input.ts";
 import { FORMATS } from "../report/formats.ts";
 
 // `tokencost pricing …` (SPEC §10): the registry's own tooling. `validate` checks pricing files
@@ -23,6 +31,19 @@ export function pricingCommand(program: Command, io: Io, outcome: Outcome): void
     .addOption(new Option("--format <format>", "output format (default: table)").choices(FORMATS))
     .option("--json", "short for --format json")
     .action(async (files: string[], flags: OutputFlags) => validate(files, flags, io, outcome));
+
+  const diff = pricing
+    .command("diff")
+    .description("what changed between two registries (files, directories, or `bundled`), and how each workload's cost per run moves")
+    .argument("<old>", "pricing file or directory, or bundled")
+    .argument("<new>", "pricing file or directory, or bundled")
+    .argument("[workloads...]", "workload files or directories to price on each changed model")
+    .addOption(new Option("--format <format>", "output format (default: table)").choices(["table", "json", "markdown"]))
+    .option("--json", "short for --format json")
+    .option("--fail-above-percent <p>", "exit 1 when a workload's cost per run on a changed model rises more than this", percentArg)
+    .option("--over-bundled", "read each side's files over the bundled registry, as --pricing does (for override files)");
+  diff.addOption(atOption());
+  diff.action(async (oldArg: string, newArg: string, workloads: string[], flags: DiffFlags) => pricingDiff(oldArg, newArg, workloads, flags, io, outcome));
 
   const exp = pricing
     .command("export")
@@ -102,4 +123,75 @@ async function validate(files: string[], flags: OutputFlags, io: Io, outcome: Ou
     if (format !== "json") io.stderr.write(`tokencost: ${n} error${n === 1 ? "" : "s"} in ${results.filter((r) => r.errors.length).length} of ${results.length} file${results.length === 1 ? "" : "s"}\n`);
     outcome.code = 2;
   }
+}
+
+type DiffFlags = { format?: "table" | "json" | "markdown"; json?: boolean; at?: string; failAbovePercent?: number; overBundled?: boolean };
+
+/** A registry as a diff side: the bundled one, a directory of pricing files, or one file. */
+async function registrySide(arg: string, overBundled: boolean): Promise<Registry> {
+  if (arg === "bundled") return new Registry(bundledPricing("full"));
+  const { readPricingFile } = await import("../validators.ts");
+  let files = [arg];
+  if (statSync(arg, { throwIfNoEntry: false })?.isDirectory()) {
+    files = readdirSync(arg)
+      .filter((f) => f.endsWith(".json") && f !== "schema.json")
+      .sort()
+      .map((f) => join(arg, f));
+    if (files.length === 0) throw new TokencostError("USAGE", `${arg}: no pricing files (*.json) in this directory`);
+  }
+  return new Registry([...(overBundled ? bundledPricing("full") : []), ...files.map((f) => readPricingFile(f))]);
+}
+
+async function pricingDiff(oldArg: string, newArg: string, workloadArgs: string[], flags: DiffFlags, io: Io, outcome: Outcome): Promise<void> {
+  const format = flags.json ? "json" : (flags.format ?? "table");
+  const at = flags.at ?? io.today();
+  const [before, after] = [await registrySide(oldArg, Boolean(flags.overBundled)), await registrySide(newArg, Boolean(flags.overBundled))];
+  const models = diffRegistries(before, after);
+  const changed = models.filter((m) => m.kind === "changed");
+  const costs: CostChange[] = [];
+  const notes: string[] = [];
+  const thresholds = flags.failAbovePercent === undefined ? {} : { percent: flags.failAbovePercent };
+  for (const source of workloadArgs.length ? workloadSources(workloadArgs, {}, io) : []) {
+    const { workload } = await source();
+    for (const m of changed) {
+      const price = (registry: Registry) => {
+        try {
+          return estimate(workload, registry, m.model, { at, allowRetired: true });
+        } catch (e) {
+          if (!isTokencostError(e)) throw e;
+          notes.push(`${workload.name} on ${m.model}: ${e.message}`);
+          return null;
+        }
+      };
+      const [b, h] = [price(before), price(after)];
+      if (!b || !h) continue;
+      const d = diffEstimates(b, h, thresholds);
+      costs.push({
+        workload: workload.name,
+        model: m.model,
+        base: { usd: b.cost.total.toNumber(), usdExact: b.cost.total.toString() },
+        head: { usd: h.cost.total.toNumber(), usdExact: h.cost.total.toString() },
+        deltaUsd: d.deltaUsd.toNumber(),
+        deltaPercent: d.deltaPercent,
+        pass: d.failures.length === 0,
+        failures: d.failures,
+      });
+    }
+  }
+  const failed = costs.filter((c) => !c.pass).length;
+  const report: PricingDiffReport = {
+    schemaVersion: SCHEMA_VERSION,
+    command: "pricing diff",
+    at,
+    old: oldArg,
+    new: newArg,
+    summary: { changed: changed.length, added: models.filter((m) => m.kind === "added").length, removed: models.filter((m) => m.kind === "removed").length, failed },
+    models,
+    costs,
+    thresholds,
+  };
+  if (format === "json") io.stdout.write(toJson(report));
+  else io.stdout.write(renderPricingDiff(safeForFormat(report, format), format, format === "table" ? await paintFor(io) : undefined));
+  for (const n of notes) io.stderr.write(`warning: ${printable(n)}\n`);
+  if (failed > 0) outcome.code = 1;
 }
