@@ -4,3 +4,4 @@
 export { parseWorkload, parseWorkloadText } from "./workload/parse.ts";
 export { readPricingFile } from "./pricing/load.ts";
 export { checkPricingFile } from "./pricing/check-file.ts";
+export { validatePricingFile } from "./pricing/validate.ts";

@@ -95,6 +95,9 @@ export interface PricingDateFlags {
 export const atOption = () =>
   new Option("--at <date>", "use the rates in force on this day, YYYY-MM-DD (default: today)").argParser(dateArg);
 
+/** Any flag that takes a day, YYYY-MM-DD, checked against the calendar. */
+export const dateOption = (flags: string, description: string) => new Option(flags, description).argParser(dateArg);
+
 export function addPricingDateOptions(cmd: Command): Command {
   return cmd.addOption(atOption()).option("--allow-retired", "price retired models instead of refusing them");
 }

@@ -7,10 +7,11 @@ import { SCHEMA_VERSION } from "../report/report.ts";
 import { toJson } from "../report/json.ts";
 import { printable } from "../text.ts";
 import type { Io, Outcome } from "./io.ts";
-import { atOption, nonEmpty, outputFormat, percentArg, type OutputFlags } from "./options.ts";
+import { atOption, dateOption, modelListOption, nonEmpty, outputFormat, percentArg, type OutputFlags } from "./options.ts";
 import { paintFor, registryFor } from "./context.ts";
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { importLitellm } from "../pricing/import/litellm.ts";
 import { diffEstimates } from "../engine/diff.ts";
 import { estimate } from "../engine/estimate.ts";
 import { diffRegistries } from "../pricing/registry-diff.ts";
@@ -31,6 +32,17 @@ export function pricingCommand(program: Command, io: Io, outcome: Outcome): void
     .addOption(new Option("--format <format>", "output format (default: table)").choices(FORMATS))
     .option("--json", "short for --format json")
     .action(async (files: string[], flags: OutputFlags) => validate(files, flags, io, outcome));
+
+  const imp = pricing
+    .command("import")
+    .description("convert another project's price file into tokencost pricing files (one per provider)")
+    .argument("<file>", "the other project's price file (JSON)")
+    .addOption(new Option("--from <project>", "whose format the file is in").choices(["litellm"]).makeOptionMandatory())
+    .option("-o, --out <path>", "where to write: a .json file (one provider), else a directory (a file per provider); default stdout (one provider)")
+    .option("--only <provider>", "only this provider's models", nonEmpty("a provider"))
+    .addOption(modelListOption("--models <ids>", "only these models (ids as in the file, or tokencost ids)"))
+    .addOption(dateOption("--as-of <date>", "the date the prices are as of, where the file does not say (default: today)"));
+  imp.action(async (file: string, flags: ImportFlags) => importPrices(file, flags, io));
 
   const diff = pricing
     .command("diff")
@@ -194,4 +206,43 @@ async function pricingDiff(oldArg: string, newArg: string, workloadArgs: string[
   else io.stdout.write(renderPricingDiff(safeForFormat(report, format), format, format === "table" ? await paintFor(io) : undefined));
   for (const n of notes) io.stderr.write(`warning: ${printable(n)}\n`);
   if (failed > 0) outcome.code = 1;
+}
+
+type ImportFlags = { from: "litellm"; out?: string; only?: string; models?: string[]; asOf?: string };
+
+async function importPrices(path: string, flags: ImportFlags, io: Io): Promise<void> {
+  const { parseJson, readTextFile } = await import("../read.ts");
+  const { validatePricingFile } = await import("../validators.ts");
+  const data = parseJson(readTextFile(path, `${flags.from} price file`), path);
+  const registry = new Registry(bundledPricing("full"));
+  const options = { file: basename(path), asOf: flags.asOf ?? io.today(), only: flags.only, models: flags.models };
+  const result = importLitellm(data, registry, options);
+  if (result.error) throw new TokencostError("PRICING", `${path}: ${result.error}`);
+  if (result.imported === 0) throw new TokencostError("PRICING", `${path}: no model to import${flags.only || flags.models ? " with --only / --models" : ""} (${result.skipped.length} skipped)`);
+  // What is written is held to the schema users' files are held to.
+  const files = [...result.files.values()].map((f) => validatePricingFile(JSON.parse(JSON.stringify(f)), `imported ${f.provider}`) && f);
+  const text = (f: unknown) => `${JSON.stringify(f, null, 2)}\n`;
+  const written: string[] = [];
+  if (!flags.out) {
+    if (files.length > 1) {
+      throw new TokencostError("USAGE", `${path} holds ${files.length} providers (${files.map((f) => f.provider).join(", ")}), and a pricing file names one: write them with -o DIR, or pick one with --only`);
+    }
+    io.stdout.write(text(files[0]));
+  } else if (flags.out.endsWith(".json")) {
+    if (files.length > 1) throw new TokencostError("USAGE", `-o ${flags.out}: ${files.length} providers need a directory (a file per provider), or --only`);
+    writeFileSync(flags.out, text(files[0]));
+    written.push(flags.out);
+  } else {
+    mkdirSync(flags.out, { recursive: true });
+    for (const f of files) {
+      const out = join(flags.out, `${f.provider}.json`);
+      writeFileSync(out, text(f));
+      written.push(out);
+    }
+  }
+  const reasons = new Map<string, number>();
+  for (const s of result.skipped) reasons.set(s.reason.replace(/ .*of .*, imported from .*/, " (another name of an imported model)"), (reasons.get(s.reason) ?? 0) + 1);
+  const skipped = result.skipped.length ? `; skipped ${result.skipped.length}: ${result.skipped.map((s) => `${s.model} (${s.reason})`).slice(0, 8).join(", ")}${result.skipped.length > 8 ? ", …" : ""}` : "";
+  io.stderr.write(`imported ${result.imported} model${result.imported === 1 ? "" : "s"} from ${printable(path)} (${result.overrides.length} override bundled ones${result.overrides.length ? `: ${result.overrides.join(", ")}` : ""})${skipped}${written.length ? `; wrote ${written.map(printable).join(", ")}` : ""}\n`);
+  for (const n of result.notes) io.stderr.write(`warning: ${printable(`${n.model}: ${n.reason}`)}\n`);
 }

@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { expectInputError, json, tokencost } from "./spawn.ts";
+
+// `tokencost pricing import --from litellm`: LiteLLM's price file (an excerpt of the real
+// model_prices_and_context_window.json, via github.com/Wei-Shaw/model-price-repo @ f9ff147,
+// 2026-07-24) into tokencost pricing files.
+
+const FIXTURE = "tests/fixtures/import/litellm-excerpt.json";
+const raw = JSON.parse(readFileSync(FIXTURE, "utf8")) as Record<string, Record<string, number>>;
+const AT = ["--at", "2026-11-28"];
+
+function imported(...extra: string[]) {
+  const out = mkdtempSync(join(tmpdir(), "tokencost-import-"));
+  const r = tokencost(["pricing", "import", "--from", "litellm", FIXTURE, "-o", out, "--as-of", "2026-07-24", ...extra]);
+  expect(r.code, r.stderr).toBe(0);
+  const read = (p: string) => JSON.parse(readFileSync(join(out, `${p}.json`), "utf8"));
+  return { out, r, read };
+}
+
+describe("pricing import --from litellm", () => {
+  const { out, r, read } = imported();
+
+  it("per-token prices become per-million exactly, long-context tiers and 1-hour writes included", () => {
+    const sonnet = read("anthropic").models.find((m: { id: string }) => m.id === "claude-sonnet-4-5");
+    // 0.000003 → 3, 3e-7 → 0.3, 0.00000375 → 3.75, 0.000006 → 6, 0.000015 → 15: no 2.9999999999999996
+    expect(sonnet.rates).toEqual({ input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75, cacheWrite1h: 6 });
+    expect(sonnet.tiers).toEqual([{ aboveInputTokens: 200000, rates: { input: 6, cachedInput: 0.6, cacheWrite: 7.5, cacheWrite1h: 12, output: 22.5 } }]);
+    expect(sonnet).toMatchObject({ limits: { contextTokens: null, inputTokens: 200000, outputTokens: 64000 }, pricesAsOf: "2026-07-24", source: "litellm-excerpt.json (litellm: claude-sonnet-4-5)" });
+    // 1e-7 × 1e6 is 0.09999999999999999 in floats; the file says 0.1
+    const haiku = read("anthropic").models.find((m: { id: string }) => m.id === "claude-haiku-4-5");
+    expect(haiku.rates.cachedInput).toBe(0.1);
+    const flash = read("google").models.find((m: { id: string }) => m.id === "gemini-2.0-flash");
+    expect([flash.rates.input, flash.rates.output, flash.rates.cachedInput]).toEqual([0.1, 0.4, 0.025]);
+    for (const p of ["anthropic", "openai", "google"]) expect(readFileSync(join(out, `${p}.json`), "utf8")).not.toMatch(/\d\.\d*(0000000|9999999)\d/);
+  });
+
+  it("service tiers as multipliers where input and output agree on one (batch, flex, priority)", () => {
+    const openai = read("openai").models;
+    // gpt-4o: batch 0.00000125 / 0.0000025 = 0.5 (and 0.000005 / 0.00001); priority 0.00000425 / 0.0000025 = 1.7 (0.000017 / 0.00001)
+    expect(openai.find((m: { id: string }) => m.id === "gpt-4o").serviceTiers).toEqual({ batch: 0.5, priority: 1.7 });
+    expect(openai.find((m: { id: string }) => m.id === "gpt-5").serviceTiers).toEqual({ flex: 0.5, priority: 2 });
+  });
+
+  it("ids that name bundled models override them (in that model's provider's file); others stay new ids; the rest is skipped, with the reason", () => {
+    expect(read("google").models.map((m: { id: string }) => m.id)).toEqual(["gemini-2.5-pro", "gemini-2.0-flash"]);
+    expect(read("anthropic").models.map((m: { id: string }) => m.id)).toEqual(["claude-sonnet-4-5", "claude-3-haiku-20240307", "claude-haiku-4-5"]);
+    expect(r.stderr).toContain("imported 7 models from tests/fixtures/import/litellm-excerpt.json (5 override bundled ones: claude-sonnet-4-5, gpt-4o, gpt-5, gemini-2.5-pro, claude-haiku-4-5)");
+    expect(r.stderr).toContain("claude-sonnet-4-5-20250929 (another name of claude-sonnet-4-5, imported from claude-sonnet-4-5)");
+    expect(r.stderr).toContain("gemini-2.5-flash-image (image_generation (not a text model))");
+    expect(r.stderr).toContain("gemini-embedding-001 (embedding (not a text model))");
+  });
+
+  it("what it writes validates, and estimate --pricing prices a call as LiteLLM does", () => {
+    for (const p of ["anthropic", "openai", "google"]) expect(tokencost(["pricing", "validate", join(out, `${p}.json`)]).code).toBe(0);
+    // LiteLLM's cost: tokens × the per-token price, above 200K at the _above_200k_tokens price.
+    const s = raw["claude-sonnet-4-5"]!;
+    const litellm = (input: number, output: number) =>
+      input > 200000 ? input * s.input_cost_per_token_above_200k_tokens! + output * s.output_cost_per_token_above_200k_tokens! : input * s.input_cost_per_token! + output * s.output_cost_per_token!;
+    for (const [input, output] of [[10000, 2000], [300000, 1000]] as const) {
+      const est = json(tokencost(["estimate", "--model", "claude-sonnet-4-5", "--input", String(input), "--output", String(output), "--pricing", join(out, "anthropic.json"), "--json", ...AT]));
+      expect(est.results[0].cost.total).toBeCloseTo(litellm(input, output), 12);
+    }
+    // 300,000 × $6 + 1,000 × $22.50 per million = 1.8 + 0.0225
+    expect(json(tokencost(["estimate", "--model", "claude-sonnet-4-5", "--input", "300000", "--output", "1000", "--pricing", join(out, "anthropic.json"), "--json", ...AT])).results[0].usdExact).toBe("1.8225");
+  });
+
+  it("--only and --models select; one provider goes to stdout; several need a directory", () => {
+    const one = tokencost(["pricing", "import", "--from", "litellm", FIXTURE, "--only", "openai", "--as-of", "2026-07-24"]);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).models.map((m: { id: string }) => m.id)).toEqual(["gpt-4o", "gpt-5"]);
+    const picked = tokencost(["pricing", "import", "--from", "litellm", FIXTURE, "--models", "gpt-5", "--as-of", "2026-07-24"]);
+    expect(JSON.parse(picked.stdout).models.map((m: { id: string }) => m.id)).toEqual(["gpt-5"]);
+    expect(expectInputError(tokencost(["pricing", "import", "--from", "litellm", FIXTURE]))).toContain("holds 3 providers (anthropic, openai, google), and a pricing file names one");
+    expect(expectInputError(tokencost(["pricing", "import", "--from", "litellm", "README.md"]))).toContain("README.md: not valid JSON");
+  });
+
+  it("a tier whose input and output prices are different multiples of the list prices is left out, and said", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "tokencost-import-")), "odd.json");
+    writeFileSync(path, JSON.stringify({ "acme-1": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 0.000002, output_cost_per_token: 0.000008, input_cost_per_token_batches: 0.000001, output_cost_per_token_batches: 0.000002 } }));
+    const r = tokencost(["pricing", "import", "--from", "litellm", path, "--as-of", "2026-07-24"]);
+    expect(JSON.parse(r.stdout).models[0].serviceTiers).toBeUndefined();
+    expect(r.stderr).toContain("warning: acme-1: its batch prices are not one multiple of the list prices: left out");
+  });
+});
