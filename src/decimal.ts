@@ -49,9 +49,11 @@ export class Decimal {
     return new Decimal(this.units * other.units, this.scale + other.scale);
   }
 
-  /** Divide by 10^n exactly (per-million rates: n = 6). */
+  /** Divide by 10^n exactly (per-million rates: n = 6); a negative n multiplies. */
   shift(n: number): Decimal {
-    return new Decimal(this.units, this.scale + n);
+    const scale = this.scale + n;
+    // A scale below 0 is kept as whole units: every other method assumes scale ≥ 0.
+    return scale >= 0 ? new Decimal(this.units, scale) : new Decimal(this.units * 10n ** BigInt(-scale), 0);
   }
 
   isZero(): boolean {

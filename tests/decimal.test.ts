@@ -23,3 +23,12 @@ describe("Decimal.toNumber", () => {
     ["-0.1", -0.1],
   ])("%s → %d", (text, n) => expect(Decimal.from(text).toNumber()).toBe(n));
 });
+
+describe("shift by a negative power (multiplying)", () => {
+  it("keeps whole units: 0.00001 × 10^6 is 10, not 1", () => {
+    expect(Decimal.from(0.00001).shift(-6).toString()).toBe("10");
+    expect(Decimal.from("0.0000025").shift(-6).toString()).toBe("2.5");
+    expect(Decimal.from(3).shift(-2).toString()).toBe("300");
+    expect(Decimal.from(3).shift(-2).cmp(Decimal.from(300))).toBe(0);
+  });
+});
