@@ -85,3 +85,37 @@ describe("pricing import --from litellm", () => {
     expect(r.stderr).toContain("warning: acme-1: its batch prices are not one multiple of the list prices: left out");
   });
 });
+
+describe("pricing import --from openrouter", () => {
+  // The shape of GET /api/v1/models as openrouter.ai/docs/models documents it; the Phi 4 entry is
+  // quoted from the llm-openrouter README, the Sonnet 4.5 prices are Anthropic's list prices.
+  const FILE = "tests/fixtures/import/openrouter-models.json";
+  const out = mkdtempSync(join(tmpdir(), "tokencost-import-or-"));
+  const r = tokencost(["pricing", "import", "--from", "openrouter", FILE, "-o", out, "--as-of", "2026-11-20"]);
+  const read = (p: string) => JSON.parse(readFileSync(join(out, `${p}.json`), "utf8"));
+
+  it("per-token strings become per-million exactly; ids map onto bundled models (word order and dots too)", () => {
+    expect(r.code, r.stderr).toBe(0);
+    const sonnet = read("anthropic").models[0];
+    // anthropic/claude-sonnet-4.5 is claude-sonnet-4-5; "0.00000375" → 3.75
+    expect(sonnet).toMatchObject({ id: "claude-sonnet-4-5", rates: { input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75 }, limits: { contextTokens: 1000000, outputTokens: 64000 }, pricesAsOf: "2026-11-20" });
+    const flash = read("google").models[0];
+    // "0.0000001" → 0.1 (a float product would be 0.09999999999999999); "0.0000001833" → 0.1833
+    expect(flash).toMatchObject({ id: "gemini-2.0-flash-001", rates: { input: 0.1, output: 0.4, cachedInput: 0.025, cacheWrite: 0.1833 } });
+    expect(read("openai").models[0]).toMatchObject({ id: "gpt-5.5", rates: { input: 5, output: 30, cachedInput: 0.5 } });
+    expect(read("microsoft").models[0]).toMatchObject({ id: "phi-4-multimodal-instruct", name: "Phi 4 Multimodal Instruct", rates: { input: 0.07, output: 0.14 } });
+  });
+
+  it("routers, image models and free variants are skipped, each with its reason", () => {
+    expect(r.stderr).toContain("imported 4 models");
+    expect(r.stderr).toContain("openrouter/auto (a router whose price is the model it picks)");
+    expect(r.stderr).toContain("black-forest-labs/flux.2-pro (image output (not a text model))");
+    expect(r.stderr).toContain("x-ai/grok-4-fast:free (a free variant (its paid model carries the prices))");
+  });
+
+  it("estimate --pricing prices a call as OpenRouter's per-token prices do", () => {
+    // 10,000 prompt × 0.000005 + 1,000 completion × 0.00003 = 0.05 + 0.03
+    const est = json(tokencost(["estimate", "--model", "gpt-5.5", "--input", "10000", "--output", "1000", "--pricing", join(out, "openai.json"), "--json", ...AT]));
+    expect(est.results[0].usdExact).toBe("0.08");
+  });
+});

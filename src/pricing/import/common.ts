@@ -27,6 +27,7 @@ const PROVIDERS: Record<string, string> = {
   anthropic: "anthropic",
   xai: "xai",
   "x-ai": "xai",
+  "meta-llama": "meta",
   deepseek: "deepseek",
   mistral: "mistral",
   mistralai: "mistral",
