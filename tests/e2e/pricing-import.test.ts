@@ -119,3 +119,43 @@ describe("pricing import --from openrouter", () => {
     expect(est.results[0].usdExact).toBe("0.08");
   });
 });
+
+describe("pricing import --from genai-prices", () => {
+  // An excerpt of pydantic/genai-prices prices/data.json @ 47df840 (2026-08-21).
+  const FILE = "tests/fixtures/import/genai-prices-excerpt.json";
+  const out = mkdtempSync(join(tmpdir(), "tokencost-import-gp-"));
+  const r = tokencost(["pricing", "import", "--from", "genai-prices", FILE, "-o", out, "--as-of", "2026-08-21"]);
+  const read = (p: string) => JSON.parse(readFileSync(join(out, `${p}.json`), "utf8"));
+  const data = JSON.parse(readFileSync(FILE, "utf8")) as { id: string; models: { id: string; prices: unknown }[] }[];
+
+  it("prices per million as they are; {base, tiers} become long-context tiers (start is strictly above, as here)", () => {
+    expect(r.code, r.stderr).toBe(0);
+    expect(read("google").models[0]).toMatchObject({ id: "gemini-2.5-pro", rates: { input: 1.25, cachedInput: 0.125, output: 10 }, tiers: [{ aboveInputTokens: 200000, rates: { input: 2.5, cachedInput: 0.25, output: 15 } }] });
+  });
+
+  it("a price set from a start_date is a scheduled change; other conditions (DeepSeek's hours) are said and left out", () => {
+    const sonnet5 = read("anthropic").models.find((m: { id: string }) => m.id === "claude-sonnet-5");
+    expect(sonnet5.rates).toEqual({ input: 2, output: 10, cachedInput: 0.2, cacheWrite: 2.5 });
+    expect(sonnet5.scheduledPrices).toEqual([{ from: "2026-09-01", rates: { input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75 } }]);
+    expect(r.stderr).toContain('warning: deepseek/deepseek-chat: a price under a condition tokencost cannot express ({"start_time":"00:30:00Z","end_time":"16:30:00Z"}): left out');
+  });
+
+  it("a host's listing of another vendor's model keeps an id of its own, overriding nothing", () => {
+    expect(read("openrouter").models.map((m: { id: string }) => m.id)).toEqual(["openrouter/anthropic/claude-sonnet-4.5"]);
+    expect(r.stderr).not.toMatch(/override bundled ones: [^)]*claude-sonnet-4-5\b/);
+    for (const f of ["anthropic", "google", "openrouter", "deepseek"]) expect(tokencost(["pricing", "validate", join(out, `${f}.json`)]).code).toBe(0);
+  });
+
+  it("estimate --pricing prices a call on each date as genai-prices' price sets say", () => {
+    const sets = data.find((p) => p.id === "anthropic")!.models.find((m) => m.id === "claude-sonnet-5")!.prices as { constraint?: { start_date: string }; prices: { input_mtok: number; output_mtok: number } }[];
+    // genai-prices' rule: the latest set whose start_date has come; 1M in + 100K out
+    const at = (day: string) => {
+      const set = [...sets].reverse().find((s) => !s.constraint || s.constraint.start_date <= day)!.prices;
+      return set.input_mtok + 0.1 * set.output_mtok;
+    };
+    for (const day of ["2026-08-21", "2026-11-28"]) {
+      const est = json(tokencost(["estimate", "--model", "claude-sonnet-5", "--input", "1000000", "--output", "100000", "--pricing", join(out, "anthropic.json"), "--json", "--at", day]));
+      expect(est.results[0].cost.total).toBeCloseTo(at(day), 12);
+    }
+  });
+});

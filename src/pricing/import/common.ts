@@ -36,6 +36,7 @@ const PROVIDERS: Record<string, string> = {
   moonshotai: "moonshotai",
   minimax: "minimax",
   zai: "zai",
+  zhipuai: "zai",
   "z-ai": "zai",
   alibaba: "alibaba",
   qwen: "alibaba",
@@ -91,7 +92,13 @@ export class ImportResult {
    */
   add(key: string, provider: string, entry: ModelEntry, registry: Registry): void {
     this.names ??= new ModelNames(registry);
-    const bundled = this.names.resolve(key);
+    let bundled = this.names.resolve(key) ?? this.names.resolve(entry.id);
+    // A host's listing of another vendor's model (Together serving Llama, Azure serving GPT) is the
+    // host's price, not the vendor's: it overrides nothing, under an id of the host's own.
+    if (bundled && this.from === "genai-prices" && bundled.provider !== provider) {
+      bundled = null;
+      entry.id = `${provider}/${entry.id}`;
+    }
     if (bundled) {
       entry.id = bundled.id;
       provider = bundled.provider;
