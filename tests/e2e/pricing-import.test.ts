@@ -131,6 +131,9 @@ describe("pricing import --from genai-prices", () => {
   it("prices per million as they are; {base, tiers} become long-context tiers (start is strictly above, as here)", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(read("google").models[0]).toMatchObject({ id: "gemini-2.5-pro", rates: { input: 1.25, cachedInput: 0.125, output: 10 }, tiers: [{ aboveInputTokens: 200000, rates: { input: 2.5, cachedInput: 0.25, output: 15 } }] });
+    // gemma-3 has an empty price set: skipped, said
+    expect(read("google").models).toHaveLength(1);
+    expect(r.stderr).toContain("google/gemma-3 (no token prices)");
   });
 
   it("a price set from a start_date is a scheduled change; other conditions (DeepSeek's hours) are said and left out", () => {
@@ -173,6 +176,9 @@ describe("pricing import --from models.dev", () => {
     const opus = read("anthropic").models.find((m: { id: string }) => m.id === "claude-opus-4-1");
     expect(opus).toMatchObject({ rates: { input: 15, output: 75, cachedInput: 1.5, cacheWrite: 18.75 }, limits: { contextTokens: 200000, outputTokens: 32000 }, pricesAsOf: "2025-08-05", source: "models-dev-excerpt.json (models.dev: anthropic/claude-opus-4-1-20250805)" });
     expect(r.stderr).toContain("3 override bundled ones: claude-opus-4-1, gemini-2.5-pro, gpt-4o");
+    // an image model and a model the catalog gives no cost, each skipped with its reason
+    expect(r.stderr).toContain("cloudflare-workers-ai/phoenix-1.0 (image output (not a text model))");
+    expect(r.stderr).toContain("cloudflare-workers-ai/llama-3.1-70b-instruct (no token prices)");
   });
 
   it("a host's listing (Bedrock serving Claude) keeps an id of its own; every file loads over the bundled registry together", () => {
