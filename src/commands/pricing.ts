@@ -8,7 +8,7 @@ import { toJson } from "../report/json.ts";
 import { printable } from "../text.ts";
 import type { Io, Outcome } from "./io.ts";
 import { atOption, dateOption, modelListOption, nonEmpty, outputFormat, percentArg, type OutputFlags } from "./options.ts";
-import { paintFor, registryFor } from "./context.ts";
+import { paintFor, registryFor, staleNotice } from "./context.ts";
 import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { importLitellm } from "../pricing/import/litellm.ts";
@@ -76,15 +76,18 @@ type ExportFlags = { format?: "csv" | "json" | "sql"; dialect?: Dialect; table?:
 async function exportPrices(flags: ExportFlags, io: Io): Promise<void> {
   if (flags.dialect && flags.format !== "sql") throw new TokencostError("USAGE", "--dialect is for --format sql");
   if (flags.table && flags.format !== "sql") throw new TokencostError("USAGE", "--table is for --format sql");
-  if (flags.table && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(flags.table)) throw new TokencostError("USAGE", `--table ${flags.table}: a table name is letters, digits and _ (not starting with a digit)`);
+  if (flags.table && !/^[A-Za-z_][A-Za-z0-9_]{0,62}(\.[A-Za-z_][A-Za-z0-9_-]{0,62}){0,2}$/.test(flags.table)) {
+    throw new TokencostError("USAGE", `--table ${flags.table}: a table name is letters, digits and _ (not starting with a digit), dataset.table or project.dataset.table`);
+  }
   const registry = await registryFor({ pricing: flags.pricing }, io, "full");
   const at = flags.at ?? io.today();
   const table = priceTable(registry.all(), at);
   const format = flags.format ?? "csv";
-  if (format === "sql") io.stdout.write(priceTableSql(table, flags.dialect ?? "duckdb", flags.table));
+  for (const w of staleNotice(registry, at)) io.stderr.write(`warning: ${w.message}\n`);
+  if (format === "sql") io.stdout.write(priceTableSql(table, flags.dialect ?? "duckdb", flags.table, registry.asOf));
   else if (format === "json") {
     const rows = table.rows.map((r) => Object.fromEntries(table.columns.map((c, i) => [c.name, c.type === "rate" && r[i] !== null ? Number(r[i]) : r[i]])));
-    io.stdout.write(toJson({ schemaVersion: SCHEMA_VERSION, command: "pricing export", at, columns: table.columns, rows }));
+    io.stdout.write(toJson({ schemaVersion: SCHEMA_VERSION, command: "pricing export", at, registryAsOf: registry.asOf, columns: table.columns, rows }));
   } else {
     const { toCsv } = await import("../report/csv.ts");
     io.stdout.write(toCsv([table.columns.map((c) => c.name), ...table.rows]));
@@ -200,6 +203,7 @@ async function pricingDiff(oldArg: string, newArg: string, workloadArgs: string[
     at,
     old: oldArg,
     new: newArg,
+    registryAsOf: { old: before.asOf, new: after.asOf },
     summary: { changed: changed.length, added: models.filter((m) => m.kind === "added").length, removed: models.filter((m) => m.kind === "removed").length, failed },
     models,
     costs,
@@ -208,6 +212,7 @@ async function pricingDiff(oldArg: string, newArg: string, workloadArgs: string[
   if (format === "json") io.stdout.write(toJson(report));
   else io.stdout.write(renderPricingDiff(safeForFormat(report, format), format, format === "table" ? await paintFor(io) : undefined));
   for (const n of notes) io.stderr.write(`warning: ${printable(n)}\n`);
+  for (const side of [before, after]) for (const w of staleNotice(side, at)) io.stderr.write(`warning: ${w.message}\n`);
   if (failed > 0) outcome.code = 1;
 }
 
@@ -222,11 +227,33 @@ async function importPrices(path: string, flags: ImportFlags, io: Io): Promise<v
   const importer = { litellm: importLitellm, "models.dev": importModelsDev, openrouter: importOpenrouter, "genai-prices": importGenaiPrices }[flags.from];
   const result = importer(data, registry, options);
   if (result.error) throw new TokencostError("PRICING", `${path}: ${result.error}`);
+  // Each entry is held to the schema on its own: one the schema refuses is skipped, said, and
+  // spoils none of the others.
+  for (const f of result.files.values()) {
+    f.models = f.models.filter((m) => {
+      try {
+        validatePricingFile(JSON.parse(JSON.stringify({ provider: f.provider, models: [m] })), "entry");
+        return true;
+      } catch (e) {
+        if (!isTokencostError(e)) throw e;
+        result.skipped.push({ model: m.id, reason: `not a valid entry: ${e.message.replace(/^entry: models\[0\]\.?/, "")}` });
+        return false;
+      }
+    });
+    if (f.models.length === 0) result.files.delete(f.provider!);
+  }
   if (result.imported === 0) throw new TokencostError("PRICING", `${path}: no model to import${flags.only || flags.models ? " with --only / --models" : ""} (${result.skipped.length} skipped)`);
   // What is written is held to the schema users' files are held to.
   const files = [...result.files.values()].map((f) => validatePricingFile(JSON.parse(JSON.stringify(f)), `imported ${f.provider}`) && f);
   const text = (f: unknown) => `${JSON.stringify(f, null, 2)}\n`;
   const written: string[] = [];
+  const write = (out: string, body: string) => {
+    try {
+      writeFileSync(out, body);
+    } catch (e) {
+      throw new TokencostError("FILE", `${out}: cannot write the pricing file: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such directory" : (e as Error).message}`);
+    }
+  };
   if (!flags.out) {
     if (files.length > 1) {
       throw new TokencostError("USAGE", `${path} holds ${files.length} providers (${files.map((f) => f.provider).join(", ")}), and a pricing file names one: write them with -o DIR, or pick one with --only`);
@@ -234,19 +261,22 @@ async function importPrices(path: string, flags: ImportFlags, io: Io): Promise<v
     io.stdout.write(text(files[0]));
   } else if (flags.out.endsWith(".json")) {
     if (files.length > 1) throw new TokencostError("USAGE", `-o ${flags.out}: ${files.length} providers need a directory (a file per provider), or --only`);
-    writeFileSync(flags.out, text(files[0]));
+    write(flags.out, text(files[0]));
     written.push(flags.out);
   } else {
-    mkdirSync(flags.out, { recursive: true });
+    try {
+      mkdirSync(flags.out, { recursive: true });
+    } catch (e) {
+      throw new TokencostError("FILE", `-o ${flags.out}: cannot make the directory: ${(e as NodeJS.ErrnoException).code === "EEXIST" ? "a file of that name is there (a single provider's file ends in .json)" : (e as Error).message}`);
+    }
     for (const f of files) {
       const out = join(flags.out, `${f.provider}.json`);
-      writeFileSync(out, text(f));
+      write(out, text(f));
       written.push(out);
     }
   }
-  const reasons = new Map<string, number>();
-  for (const s of result.skipped) reasons.set(s.reason.replace(/ .*of .*, imported from .*/, " (another name of an imported model)"), (reasons.get(s.reason) ?? 0) + 1);
   const skipped = result.skipped.length ? `; skipped ${result.skipped.length}: ${result.skipped.map((s) => `${s.model} (${s.reason})`).slice(0, 8).join(", ")}${result.skipped.length > 8 ? ", …" : ""}` : "";
   io.stderr.write(`imported ${result.imported} model${result.imported === 1 ? "" : "s"} from ${printable(path)} (${result.overrides.length} override bundled ones${result.overrides.length ? `: ${result.overrides.join(", ")}` : ""})${skipped}${written.length ? `; wrote ${written.map(printable).join(", ")}` : ""}\n`);
   for (const n of result.notes) io.stderr.write(`warning: ${printable(`${n.model}: ${n.reason}`)}\n`);
+  for (const m of result.unmatched()) io.stderr.write(`warning: --models ${printable(m)}: no such model in ${printable(path)}\n`);
 }

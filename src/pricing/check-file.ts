@@ -1,6 +1,8 @@
 import { formatPath, quote, type JsonPath } from "../text.ts";
 import { allKeys, zodProblems } from "../validation.ts";
-import type { Registry } from "./registry.ts";
+import { isTokencostError } from "../errors.ts";
+import { bundledPricing } from "./bundled.ts";
+import { Registry } from "./registry.ts";
 import { pricingFileSchema, type PartialRates, type PricingFile } from "./schema.ts";
 
 // `tokencost pricing validate`: every problem of a pricing file, each at its JSON path — the
@@ -66,6 +68,16 @@ export function checkPricingFile(data: unknown, bundled: Registry): { file: Pric
     });
     if (m.status === "deprecated" && !m.deprecationDate) warn(at("status"), "deprecated without a deprecationDate: reports cannot say when it shuts down");
   });
+  // What loading it over the bundled registry would refuse (a provider/id form naming another
+  // model, an alias clash the checks above do not see): the file is no use if --pricing rejects it.
+  if (!problems.some((p) => p.severity === "error")) {
+    try {
+      new Registry([...bundledPricing("pricing"), { file, origin: "this file" }]);
+    } catch (e) {
+      if (!isTokencostError(e)) throw e;
+      problems.push({ severity: "error", path: [], message: `--pricing would refuse it: ${e.message.replace(/^this file: /, "")}` });
+    }
+  }
   return { file, problems };
 }
 

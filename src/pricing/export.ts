@@ -79,10 +79,11 @@ export type Dialect = "duckdb" | "bigquery" | "clickhouse" | "postgres";
 export const DIALECTS: readonly Dialect[] = ["duckdb", "bigquery", "clickhouse", "postgres"];
 
 const TYPES: Record<Dialect, Record<Column["type"], string>> = {
-  duckdb: { text: "VARCHAR", rate: "DECIMAL(24,12)", int: "BIGINT", float: "DOUBLE", date: "DATE" },
-  postgres: { text: "TEXT", rate: "NUMERIC(24,12)", int: "BIGINT", float: "DOUBLE PRECISION", date: "DATE" },
+  // 18 decimals: a rate per million of a price per token written to 12 places survives whole.
+  duckdb: { text: "VARCHAR", rate: "DECIMAL(38,18)", int: "BIGINT", float: "DOUBLE", date: "DATE" },
+  postgres: { text: "TEXT", rate: "NUMERIC(38,18)", int: "BIGINT", float: "DOUBLE PRECISION", date: "DATE" },
   bigquery: { text: "STRING", rate: "BIGNUMERIC", int: "INT64", float: "FLOAT64", date: "DATE" },
-  clickhouse: { text: "String", rate: "Decimal(24,12)", int: "Int64", float: "Float64", date: "Date" },
+  clickhouse: { text: "String", rate: "Decimal(38,18)", int: "Int64", float: "Float64", date: "Date" },
 };
 
 /** A string literal: '' doubles a quote in DuckDB and Postgres; BigQuery and ClickHouse read backslash escapes. */
@@ -99,9 +100,14 @@ function literal(value: Cell, type: Column["type"], dialect: Dialect): string {
   return String(value);
 }
 
-const ident = (name: string, dialect: Dialect) => (dialect === "bigquery" || dialect === "clickhouse" ? `\`${name}\`` : `"${name}"`);
+/** A name quoted for the dialect; a dotted one (dataset.table) part by part, BigQuery's whole. */
+const ident = (name: string, dialect: Dialect): string => {
+  if (dialect === "bigquery") return `\`${name}\``;
+  const q = dialect === "clickhouse" ? "`" : '"';
+  return name.split(".").map((part) => `${q}${part}${q}`).join(".");
+};
 
-export function priceTableSql(table: PriceTable, dialect: Dialect, name = "tokencost_prices"): string {
+export function priceTableSql(table: PriceTable, dialect: Dialect, name = "tokencost_prices", registryAsOf: string | null = null): string {
   const cols = table.columns
     .map((c) => {
       const t = TYPES[dialect][c.type];
@@ -110,7 +116,7 @@ export function priceTableSql(table: PriceTable, dialect: Dialect, name = "token
     })
     .join(",\n");
   const engine = dialect === "clickhouse" ? " ENGINE = MergeTree ORDER BY (provider, model)" : "";
-  const out = [`-- tokencost prices in force on ${table.at}: one row per model and price band (USD per million tokens).`, `CREATE TABLE ${ident(name, dialect)} (\n${cols}\n)${engine};`];
+  const out = [`-- tokencost prices in force on ${table.at}${registryAsOf ? ` (bundled prices as of ${registryAsOf})` : ""}: one row per model and price band (USD per million tokens).`, `CREATE TABLE ${ident(name, dialect)} (\n${cols}\n)${engine};`];
   const names = table.columns.map((c) => ident(c.name, dialect)).join(", ");
   // Rows in batches: one INSERT of every row is one statement some clients cannot hold.
   for (let i = 0; i < table.rows.length; i += 100) {

@@ -24,6 +24,8 @@ export interface PricingDiffReport {
   at: string;
   old: string;
   new: string;
+  /** The bundled prices' date on each side (null for a side without bundled entries). */
+  registryAsOf: { old: string | null; new: string | null };
   summary: { changed: number; added: number; removed: number; failed: number };
   models: ModelChange[];
   costs: CostChange[];
@@ -45,8 +47,10 @@ const costRows = (r: PricingDiffReport): string[][] =>
     c.pass ? "ok" : `FAIL: ${c.failures.join("; ")}`,
   ]);
 
-const summary = (r: PricingDiffReport) =>
-  `${r.summary.changed} changed, ${r.summary.added} added, ${r.summary.removed} removed · rates for ${r.at}`;
+const summary = (r: PricingDiffReport) => {
+  const asOf = [r.registryAsOf.old, r.registryAsOf.new].some(Boolean) ? ` · prices as of ${r.registryAsOf.old ?? "—"} → ${r.registryAsOf.new ?? "—"}` : "";
+  return `${r.summary.changed} changed, ${r.summary.added} added, ${r.summary.removed} removed · rates for ${r.at}${asOf}`;
+};
 
 export function renderPricingDiff(r: PricingDiffReport, format: string, paint: Paint = plain): string {
   if (format === "markdown") {

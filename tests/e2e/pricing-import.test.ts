@@ -28,7 +28,10 @@ describe("pricing import --from litellm", () => {
     // 0.000003 → 3, 3e-7 → 0.3, 0.00000375 → 3.75, 0.000006 → 6, 0.000015 → 15: no 2.9999999999999996
     expect(sonnet.rates).toEqual({ input: 3, output: 15, cachedInput: 0.3, cacheWrite: 3.75, cacheWrite1h: 6 });
     expect(sonnet.tiers).toEqual([{ aboveInputTokens: 200000, rates: { input: 6, cachedInput: 0.6, cacheWrite: 7.5, cacheWrite1h: 12, output: 22.5 } }]);
-    expect(sonnet).toMatchObject({ limits: { contextTokens: null, inputTokens: 200000, outputTokens: 64000 }, pricesAsOf: "2026-07-24", source: "litellm-excerpt.json (litellm: claude-sonnet-4-5)" });
+    expect(sonnet).toMatchObject({ pricesAsOf: "2026-07-24", source: "litellm-excerpt.json (litellm: claude-sonnet-4-5)" });
+    // LiteLLM gives no context window: an override leaves the bundled limits alone (a new model states what it has)
+    expect(sonnet.limits).toBeUndefined();
+    expect(read("anthropic").models.find((m: { id: string }) => m.id === "claude-3-haiku-20240307").limits).toEqual({ contextTokens: null, inputTokens: 200000, outputTokens: 4096 });
     // 1e-7 × 1e6 is 0.09999999999999999 in floats; the file says 0.1
     const haiku = read("anthropic").models.find((m: { id: string }) => m.id === "claude-haiku-4-5");
     expect(haiku.rates.cachedInput).toBe(0.1);
@@ -182,7 +185,8 @@ describe("pricing import --from models.dev", () => {
   });
 
   it("a host's listing (Bedrock serving Claude) keeps an id of its own; every file loads over the bundled registry together", () => {
-    expect(read("amazon-bedrock").models.map((m: { id: string }) => m.id)).toEqual(["amazon-bedrock/anthropic.claude-opus-4-1-20250805-v1:0"]);
+    // Bedrock's price for Claude is Bedrock's: its own id, and Anthropic's claude-opus-4-1 untouched
+    expect(read("amazon-bedrock").models.map((m: { id: string }) => m.id)).toEqual(["anthropic.claude-opus-4-1-20250805-v1:0"]);
     const files = ["amazon-bedrock", "anthropic", "google", "openai"].flatMap((p) => ["--pricing", join(out, `${p}.json`)]);
     expect(tokencost(["models", ...files, ...AT]).code).toBe(0);
   });
@@ -192,5 +196,68 @@ describe("pricing import --from models.dev", () => {
     const est = json(tokencost(["estimate", "--model", "claude-3-7-sonnet-20250219", "--input", "1000000", "--output", "100000", "--pricing", join(out, "anthropic.json"), "--json", ...AT]));
     // 1M × input + 0.1M × output, per million
     expect(est.results[0].cost.total).toBeCloseTo(cost.input + 0.1 * cost.output, 12);
+  });
+});
+
+describe("pricing import: what a review found", () => {
+  const write = (name: string, body: unknown) => {
+    const path = join(mkdtempSync(join(tmpdir(), "tokencost-import-r-")), name);
+    writeFileSync(path, JSON.stringify(body));
+    return path;
+  };
+  const model = (id: string, prompt: string, completion: string) => ({ id, pricing: { prompt, completion }, architecture: { output_modalities: ["text"] } });
+
+  it("the exact id beats a dated snapshot met first", () => {
+    const path = write("or.json", { data: [model("openai/gpt-4o-2024-05-13", "0.000005", "0.000015"), model("openai/gpt-4o", "0.0000025", "0.00001")] });
+    const r = tokencost(["pricing", "import", "--from", "openrouter", path]);
+    expect(JSON.parse(r.stdout).models.map((m: { id: string; rates: { input: number } }) => [m.id, m.rates.input])).toEqual([["gpt-4o", 2.5]]);
+    expect(r.stderr).toContain("openai/gpt-4o-2024-05-13 (another name of gpt-4o; the exact id openai/gpt-4o is imported instead)");
+  });
+
+  it("a reseller never overrides the vendor (Azure's GPT-4o stays Azure's), a cache write of 0 is no free write, and a lone input tier price is no multiplier", () => {
+    const path = write("lit.json", {
+      "azure/gpt-4o": { litellm_provider: "azure", mode: "chat", input_cost_per_token: 0.00000275, output_cost_per_token: 0.000011 },
+      "deepseek-v4-pro": { litellm_provider: "deepseek", mode: "chat", input_cost_per_token: 0.00000027, output_cost_per_token: 0.0000011, cache_creation_input_token_cost: 0.0, cache_read_input_token_cost: 0.00000007 },
+      "gpt-5-nano": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 0.00000005, output_cost_per_token: 0.0000004, input_cost_per_token_priority: 0.0000025 },
+    });
+    const out = mkdtempSync(join(tmpdir(), "tokencost-import-r-"));
+    const r = tokencost(["pricing", "import", "--from", "litellm", path, "-o", out]);
+    expect(r.code, r.stderr).toBe(0);
+    const read = (p: string) => JSON.parse(readFileSync(join(out, `${p}.json`), "utf8")).models;
+    // Azure's price for gpt-4o, under Azure's own name for it: OpenAI's gpt-4o is not overridden
+    expect(read("azure").map((m: { id: string }) => m.id)).toEqual(["azure/gpt-4o"]);
+    expect(r.stderr).toContain("(2 override bundled ones: deepseek-v4-pro, gpt-5-nano)");
+    expect(read("deepseek")[0].rates).toEqual({ input: 0.27, output: 1.1, cachedInput: 0.07 });
+    expect(read("openai")[0].serviceTiers).toBeUndefined();
+    expect(r.stderr).toContain("gpt-5-nano: its priority prices are not one multiple of the list prices: left out");
+  });
+
+  it("hosts listing one vendor id each keep theirs; files that validate also load together", () => {
+    const path = write("gp.json", [
+      { id: "together", models: [{ id: "google/gemma-9", prices: { input_mtok: 0.3, output_mtok: 0.3 } }] },
+      { id: "fireworks", models: [{ id: "google/gemma-9", prices: { input_mtok: 0.2, output_mtok: 0.2 } }] },
+      { id: "google", models: [{ id: "gemma-9", prices: { input_mtok: 0.1, output_mtok: 0.1 } }] },
+    ]);
+    const out = mkdtempSync(join(tmpdir(), "tokencost-import-r-"));
+    expect(tokencost(["pricing", "import", "--from", "genai-prices", path, "-o", out]).code).toBe(0);
+    const files = ["together", "fireworks", "google"].map((p) => join(out, `${p}.json`));
+    expect(files.map((f) => JSON.parse(readFileSync(f, "utf8")).models[0].id)).toEqual(["together/google/gemma-9", "fireworks/google/gemma-9", "gemma-9"]);
+    expect(tokencost(["pricing", "validate", ...files]).code).toBe(0);
+    expect(tokencost(["models", ...files.flatMap((f) => ["--pricing", f]), ...AT]).code).toBe(0);
+  });
+
+  it("validate refuses what --pricing would refuse (a provider/id form naming another model)", () => {
+    const path = write("clash.json", { provider: "acme", models: [{ id: "x-1", rates: { input: 1, output: 2 } }, { id: "acme/x-1", rates: { input: 1, output: 2 } }] });
+    const r = tokencost(["pricing", "validate", path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--pricing would refuse it");
+  });
+
+  it("writing where it cannot is one line, exit 2; --models names that match nothing are said; skips outside the selection are not listed", () => {
+    expect(expectInputError(tokencost(["pricing", "import", "--from", "litellm", FIXTURE, "-o", "README.md"]))).toContain("a file of that name is there");
+    expect(expectInputError(tokencost(["pricing", "import", "--from", "litellm", FIXTURE, "--only", "openai", "-o", "/nonexistent-dir/x.json"]))).toContain("no such directory");
+    const r = tokencost(["pricing", "import", "--from", "litellm", FIXTURE, "--models", "gpt-4o,gpt-4o-typo"]);
+    expect(r.stderr).toContain("warning: --models gpt-4o-typo: no such model in");
+    expect(r.stderr).not.toContain("gemini-embedding-001");
   });
 });

@@ -24,7 +24,6 @@ const PROVIDERS: Record<string, string> = {
   "google-vertex-anthropic": "google-vertex-anthropic",
   "google-ai-studio": "google",
   openai: "openai",
-  azure: "openai",
   anthropic: "anthropic",
   xai: "xai",
   "x-ai": "xai",
@@ -64,7 +63,9 @@ export class ImportResult {
   error: string | null = null;
   /** The entry the last add() took in, if it took it. */
   last: ModelEntry | null = null;
-  private readonly seen = new Map<string, string>();
+  /** Taken entries by what they price (a bundled id, or provider + id): the key they came from, whether it was the exact id. */
+  private readonly taken = new Map<string, { key: string; exact: boolean; entry: ModelEntry; provider: string }>();
+  private readonly wanted = new Set<string>();
   private names: ModelNames | null = null;
 
   constructor(
@@ -77,12 +78,27 @@ export class ImportResult {
     return this;
   }
 
-  skip(model: string, reason: string): void {
-    this.skipped.push({ model, reason });
+  /** Whether --only / --models leave this model in (a provider not yet known passes --only). */
+  private selected(key: string, id: string | null, provider: string | null): boolean {
+    if (this.options.only && provider !== null && provider !== this.options.only.toLowerCase()) return false;
+    const models = this.options.models;
+    if (!models) return true;
+    const hit = models.find((m) => [key, id, key.slice(key.lastIndexOf("/") + 1)].some((x) => x !== null && x.toLowerCase() === m.toLowerCase()));
+    if (hit) this.wanted.add(hit.toLowerCase());
+    return hit !== undefined;
+  }
+
+  skip(model: string, reason: string, provider: string | null = null): void {
+    if (this.selected(model, null, provider)) this.skipped.push({ model, reason });
   }
 
   note(model: string, text: string): void {
     this.notes.push({ model, reason: text });
+  }
+
+  /** --models names that matched nothing in the file. */
+  unmatched(): string[] {
+    return (this.options.models ?? []).filter((m) => !this.wanted.has(m.toLowerCase()));
   }
 
   get imported(): number {
@@ -90,32 +106,42 @@ export class ImportResult {
   }
 
   /**
-   * An entry in: its id mapped onto a bundled model where it names one (dated snapshots,
-   * provider prefixes), in that model's provider's file; selected by --only and --models.
+   * An entry in: its id mapped onto a bundled model where it names one (dated snapshots, provider
+   * prefixes) and the file's provider is that model's own — a reseller's listing (Azure serving
+   * GPT, Together serving Gemma) never overrides the vendor's, and keeps an id of its own. Where
+   * several names price one model, the exact id wins, else the first met.
    */
   add(key: string, provider: string, entry: ModelEntry, registry: Registry): void {
     this.last = null;
     this.names ??= new ModelNames(registry);
     let bundled = this.names.resolve(key) ?? this.names.resolve(entry.id);
-    // A host's listing of another vendor's model (Together serving Llama, Azure serving GPT) is the
-    // host's price, not the vendor's: it overrides nothing, under an id of the host's own.
-    if (bundled && this.from !== "litellm" && this.from !== "openrouter" && bundled.provider !== provider) {
-      bundled = null;
-      entry.id = `${provider}/${entry.id}`;
+    if (bundled && bundled.provider !== provider) bundled = null;
+    if (!bundled) {
+      // An id with a vendor prefix in a host's file ("google/gemma-9" at Together) would read as
+      // provider/id once loaded: the host's name goes first. So does a bare id that is a bundled
+      // model's own (the host's price for it is not the vendor's).
+      const vendorPrefixed = entry.id.includes("/") && !entry.id.toLowerCase().startsWith(`${provider}/`);
+      if (vendorPrefixed || registry.find(entry.id)) entry.id = `${provider}/${entry.id}`;
     }
-    if (bundled) {
-      entry.id = bundled.id;
-      provider = bundled.provider;
-    }
-    if (this.options.only && provider !== this.options.only.toLowerCase()) return;
-    if (this.options.models && !this.options.models.some((m) => m.toLowerCase() === entry.id.toLowerCase() || m.toLowerCase() === key.toLowerCase())) return;
-    const first = this.seen.get(entry.id.toLowerCase());
-    if (first !== undefined) {
-      this.skip(key, `another name of ${entry.id}, imported from ${first}`);
-      return;
-    }
-    this.seen.set(entry.id.toLowerCase(), key);
-    if (bundled) this.overrides.push(entry.id);
+    if (!this.selected(key, entry.id, provider)) return;
+    if (bundled) entry.id = bundled.id;
+    const exact = bundled ? [key, key.slice(key.lastIndexOf("/") + 1)].some((k) => k.toLowerCase() === bundled!.id.toLowerCase()) : true;
+    const slot = bundled ? bundled.id.toLowerCase() : `${provider}\u0000${entry.id.toLowerCase()}`;
+    const before = this.taken.get(slot);
+    if (before) {
+      if (exact && !before.exact) {
+        // The exact id beats the other name taken first: it replaces it.
+        this.skipped.push({ model: before.key, reason: `another name of ${entry.id}; the exact id ${key} is imported instead` });
+        const file = this.files.get(before.provider)!;
+        file.models.splice(file.models.indexOf(before.entry), 1);
+      } else {
+        this.skipped.push({ model: key, reason: `another name of ${entry.id}, imported from ${before.key}` });
+        return;
+      }
+    } else if (bundled) this.overrides.push(entry.id);
+    // An override states only what its source knows: an unknown context window would erase the
+    // bundled one (limits merge key by key, and contextTokens must be given).
+    if (bundled && entry.limits?.contextTokens === null) delete entry.limits;
     entry.pricesAsOf = this.options.asOf;
     entry.source = `${this.options.file} (${this.from}: ${key})`;
     let file = this.files.get(provider);
@@ -124,6 +150,7 @@ export class ImportResult {
       this.files.set(provider, file);
     }
     file.models.push(entry);
+    this.taken.set(slot, { key, exact, entry, provider });
     this.last = entry;
   }
 }

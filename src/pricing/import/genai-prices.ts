@@ -33,7 +33,8 @@ function ratesOf(prices: Obj): { rates: ModelEntry["rates"]; tiers: NonNullable<
     const p = prices[key] as Price | undefined;
     const b = base(p);
     if (b === undefined) continue;
-    if (cls !== "input" && cls !== "output") rates[cls] = b;
+    // A cache price of 0 is "none listed", not free tokens.
+    if (cls !== "input" && cls !== "output" && b > 0) rates[cls] = b;
     if (typeof p === "object") for (const t of p.tiers ?? []) byStart.set(t.start, { ...byStart.get(t.start), [cls]: t.price });
   }
   const tiers = [...byStart.entries()].sort((a, b) => a[0] - b[0]).map(([start, r]) => ({ aboveInputTokens: start, rates: r }));
@@ -57,7 +58,7 @@ export function importGenaiPrices(data: unknown, registry: Registry, options: Im
       const priced = plain && typeof plain.prices === "object" && plain.prices !== null ? ratesOf(plain.prices as Obj) : undefined;
       if (!priced) {
         const perRequest = sets.some((s) => typeof s.prices === "object" && s.prices !== null && "requests_kcount" in (s.prices as Obj));
-        result.skip(key, perRequest ? "priced per request, not per token" : "no token prices");
+        result.skip(key, perRequest ? "priced per request, not per token" : "no token prices", provider);
         continue;
       }
       const entry = { id: m.id as string, rates: priced.rates } as ModelEntry;

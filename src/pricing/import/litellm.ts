@@ -23,7 +23,9 @@ function multiplier(entry: Obj, suffix: string): number | undefined {
   const inTier = perMillion(entry[`input_cost_per_token${suffix}`]);
   const outTier = perMillion(entry[`output_cost_per_token${suffix}`]);
   if (inBase === undefined || inTier === undefined || !inBase) return undefined;
-  // Exact ratio check: inTier / inBase = outTier / outBase.
+  // Both sides must say it: an input price alone is no multiplier for the output (gpt-5-nano's
+  // priority input would make its output 50 times dearer). Exact: inTier / inBase = outTier / outBase.
+  if (outBase && outTier === undefined) return undefined;
   if (outTier !== undefined && outBase) {
     const a = Decimal.from(inTier).mul(Decimal.from(outBase));
     const b = Decimal.from(outTier).mul(Decimal.from(inBase));
@@ -40,23 +42,25 @@ export function importLitellm(data: unknown, registry: Registry, options: Import
     const e = raw as Obj;
     const mode = typeof e.mode === "string" ? e.mode : "chat";
     if (!TEXT_MODES.has(mode)) {
-      result.skip(key, `${mode} (not a text model)`);
+      result.skip(key, `${mode} (not a text model)`, providerOf(String(e.litellm_provider ?? "")));
       continue;
     }
     const input = perMillion(e.input_cost_per_token);
     const output = perMillion(e.output_cost_per_token);
     if (input === undefined || output === undefined) {
       const perRequest = Object.keys(e).some((k) => /_per_(image|second|request|query|character)/.test(k));
-      result.skip(key, perRequest ? "priced per request, image or second, not per token" : "no token prices");
+      result.skip(key, perRequest ? "priced per request, image or second, not per token" : "no token prices", providerOf(String(e.litellm_provider ?? "")));
       continue;
     }
     const rates: ModelEntry["rates"] = { input, output };
+    // A cache price of 0 is LiteLLM's "not billed separately", not free tokens: left out (the
+    // prompt is then billed as input, as the provider does).
     const cached = perMillion(e.cache_read_input_token_cost ?? e.input_cost_per_token_cache_hit);
-    if (cached !== undefined) rates.cachedInput = cached;
+    if (cached) rates.cachedInput = cached;
     const write = perMillion(e.cache_creation_input_token_cost);
-    if (write !== undefined) rates.cacheWrite = write;
+    if (write) rates.cacheWrite = write;
     const write1h = perMillion(e.cache_creation_input_token_cost_above_1hr);
-    if (write1h !== undefined) rates.cacheWrite1h = write1h;
+    if (write1h) rates.cacheWrite1h = write1h;
     const reasoning = perMillion(e.output_cost_per_reasoning_token);
     if (reasoning !== undefined && reasoning !== output) rates.reasoning = reasoning;
 

@@ -25,19 +25,20 @@ export function importModelsDev(data: unknown, registry: Registry, options: Impo
       const key = `${providerId}/${id}`;
       const outputs = (m.modalities as Obj | undefined)?.output;
       if (Array.isArray(outputs) && !outputs.includes("text")) {
-        result.skip(key, `${outputs.join("+")} output (not a text model)`);
+        result.skip(key, `${outputs.join("+")} output (not a text model)`, providerOf(providerId));
         continue;
       }
       const cost = (typeof m.cost === "object" && m.cost !== null ? m.cost : {}) as Obj;
       const input = num(cost.input);
       const output = num(cost.output);
       if (input === undefined || output === undefined) {
-        result.skip(key, "no token prices");
+        result.skip(key, "no token prices", providerOf(providerId));
         continue;
       }
       const rates: ModelEntry["rates"] = { input, output };
-      if (num(cost.cache_read) !== undefined) rates.cachedInput = num(cost.cache_read)!;
-      if (num(cost.cache_write) !== undefined) rates.cacheWrite = num(cost.cache_write)!;
+      // 0 is "none listed", not free cached or written tokens.
+      if (num(cost.cache_read)) rates.cachedInput = num(cost.cache_read)!;
+      if (num(cost.cache_write)) rates.cacheWrite = num(cost.cache_write)!;
       if (num(cost.reasoning) !== undefined && cost.reasoning !== output) rates.reasoning = num(cost.reasoning)!;
       const entry = { id, rates } as ModelEntry;
       if (typeof m.name === "string") entry.name = m.name;

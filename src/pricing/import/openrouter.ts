@@ -29,22 +29,22 @@ export function importOpenrouter(data: unknown, registry: Registry, options: Imp
     const p = (typeof m.pricing === "object" && m.pricing !== null ? m.pricing : {}) as Obj;
     const outputs = (m.architecture as Obj | undefined)?.output_modalities;
     if (Array.isArray(outputs) && !outputs.includes("text")) {
-      result.skip(id, `${outputs.join("+")} output (not a text model)`);
+      result.skip(id, `${outputs.join("+")} output (not a text model)`, providerOf(id.includes("/") ? id.slice(0, id.indexOf("/")) : "openrouter"));
       continue;
     }
     if (id.endsWith(":free")) {
-      result.skip(id, "a free variant (its paid model carries the prices)");
+      result.skip(id, "a free variant (its paid model carries the prices)", providerOf(id.includes("/") ? id.slice(0, id.indexOf("/")) : "openrouter"));
       continue;
     }
     const input = perMillion(p.prompt);
     const output = perMillion(p.completion);
     if (p.prompt === "-1" || p.completion === "-1") {
-      result.skip(id, "a router whose price is the model it picks");
+      result.skip(id, "a router whose price is the model it picks", providerOf(id.includes("/") ? id.slice(0, id.indexOf("/")) : "openrouter"));
       continue;
     }
     if (input === undefined || output === undefined || (input === 0 && output === 0)) {
       const perRequest = (perMillion(p.request) ?? 0) > 0 || (perMillion(p.image) ?? 0) > 0;
-      result.skip(id, perRequest ? "priced per request or image, not per token" : "no token prices");
+      result.skip(id, perRequest ? "priced per request or image, not per token" : "no token prices", providerOf(id.includes("/") ? id.slice(0, id.indexOf("/")) : "openrouter"));
       continue;
     }
     const rates: ModelEntry["rates"] = { input, output };
