@@ -50,13 +50,18 @@ const APART = { validators: "src/validators.ts", renderers: "src/commands/render
 for (const [name, entry] of Object.entries(APART)) {
   await build({ ...common, entryPoints: [`${root}${entry}`], outfile: `${root}dist/bin/${name}.cjs` });
 }
+// `usage` and `pricing` do their work in bundles of their own, built like the CLI (the registry
+// inline, the validators and renderers required from theirs): log parsers, importers and SQL are
+// ~90 KB an everyday start-up would otherwise read and compile.
+const TOOLS = { "usage-run": "src/commands/usage-run.ts", "pricing-run": "src/commands/pricing-run.ts" };
 const keepApart = {
   name: "keep-apart",
   setup(b) {
-    b.onResolve({ filter: new RegExp(`/(${Object.keys(APART).join("|")})\\.ts$`) }, (a) => ({
-      path: `./${a.path.split("/").pop().replace(/\.ts$/, ".cjs")}`,
-      external: true,
-    }));
+    const apart = new RegExp(`/(${[...Object.keys(APART), ...Object.keys(TOOLS)].join("|")})\\.ts$`);
+    // A bundle's own entry is built, not pointed elsewhere.
+    b.onResolve({ filter: apart }, (a) =>
+      a.kind === "entry-point" ? undefined : { path: `./${a.path.split("/").pop().replace(/\.ts$/, ".cjs")}`, external: true },
+    );
   },
 };
 
@@ -75,7 +80,7 @@ const lazyChildProcess = {
   },
 };
 
-await build({
+const cliBuild = {
   ...common,
   // import() of a .cjs file goes through Node's ESM loader (an async read and a CommonJS lexer
   // pass, ~20 ms idle per run); the bundle is CommonJS, so a plain require does the same job.
@@ -88,7 +93,11 @@ await build({
     __TOKENCOST_PRICING__: JSON.stringify(packPricing(pricing)),
     __TOKENCOST_PRESETS__: JSON.stringify(serializeWorkloads(presets)),
   },
-});
+};
+await build(cliBuild);
+for (const [name, entry] of Object.entries(TOOLS)) {
+  await build({ ...cliBuild, entryPoints: [`${root}${entry}`], outfile: `${root}dist/bin/${name}.cjs` });
+}
 // V8 code caches for the bundles (bin/load-bundle.cjs reads them): made by running the commands
 // people run most, so that the functions they need are compiled already. Old caches go first.
 for (const f of readdirSync(`${root}dist/bin`)) if (f.endsWith(".cache")) rmSync(`${root}dist/bin/${f}`);

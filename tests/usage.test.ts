@@ -164,7 +164,7 @@ describe("--calibrate means", () => {
 
 describe("progress on a terminal", () => {
   it("appears only after two seconds, every 50,000 lines, and is cleared", async () => {
-    const { Progress } = await import("../src/commands/usage.ts");
+    const { Progress } = await import("../src/commands/usage-run.ts");
     let out = "";
     let clock = 0;
     const p = new Progress({ stderr: { write: (s: string) => (out += s), isTTY: true } }, () => clock);
