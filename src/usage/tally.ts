@@ -4,7 +4,7 @@ import { bandFor } from "../engine/agent.ts";
 import { isOne, scaleCount, scaleSum } from "../engine/fraction.ts";
 import { resolveEffort, scalingBetween, spendsNoReasoning, unscaled, type Scaling } from "../engine/scaling.ts";
 import { lifecycleNotices } from "../pricing/lifecycle.ts";
-import { BILLED_CLASSES, hasServiceTier, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
+import { hasServiceTier, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
 import type { Model, Registry } from "../pricing/registry.ts";
 import { warning, type Warning } from "../warnings.ts";
 import { KeySet } from "./key-set.ts";
@@ -251,7 +251,7 @@ export class Tally {
 
   private into(g: Group, r: UsageRecord, model: Model | null, day: string | null, correction: boolean): void {
     if (!correction) g.records++;
-    add(g.tokens, r);
+    addCounts(g.tokens, r);
     if (r.model !== null && g.rawModels.size < 50) g.rawModels.add(r.model);
     if (r.time !== null) {
       if (g.first === null || r.time < g.first) g.first = r.time;
@@ -264,20 +264,14 @@ export class Tally {
     }
     if (!model) {
       if (!correction) g.unpriced.records++;
-      add(g.unpriced.tokens, r);
+      addCounts(g.unpriced.tokens, r);
       return;
     }
     g.models.add(model.id);
     if (reported) g.reportedPriced = g.reportedPriced.add(reported);
     const pricing = this.pricing(model, this.options.at ?? day ?? this.options.today, this.tiersFor(model, r.tiers));
     const band = bandOf(pricing, r.bandPrompt ?? promptOf(r));
-    const key = this.bucketKey(pricing, band);
-    let b = g.buckets.get(key);
-    if (!b) {
-      b = { pricing, band, tokens: zero() };
-      g.buckets.set(key, b);
-    }
-    add(b.tokens, r);
+    addCounts(this.bucket(g.buckets, pricing, band).tokens, r);
   }
 
   /** The record's service tiers that the model has; the others are said once and priced as standard. */
@@ -312,9 +306,15 @@ export class Tally {
     return p;
   }
 
-  /** A bucket's key in a group: the rates (by their id) and the band. */
-  private bucketKey(p: ModelPricing, band: number): number {
-    return this.pricingIds.get(p)! * 64 + band;
+  /** The bucket of these rates and band in a group, keyed by the rates' id: no string per record. */
+  private bucket(buckets: Map<number, Bucket>, pricing: ModelPricing, band: number): Bucket {
+    const key = this.pricingIds.get(pricing)! * 64 + band;
+    let b = buckets.get(key);
+    if (!b) {
+      b = { pricing, band, tokens: zero() };
+      buckets.set(key, b);
+    }
+    return b;
   }
 
   /** "2026-11-28" for an epoch time, remembered per day: logs hold many records a day. */
@@ -370,13 +370,7 @@ export class Tally {
     const pricing = this.pricing(to, at, onTarget);
     const prompt = scaled.input + scaled.cachedInput + scaled.cacheWrite + scaled.cacheWrite1h;
     const band = bandOf(pricing, r.bandPrompt === undefined ? prompt : isOne(f.input) ? r.bandPrompt : scaleCount(r.bandPrompt, f.input));
-    const key = this.bucketKey(pricing, band);
-    let b = w.buckets.get(key);
-    if (!b) {
-      b = { pricing, band, tokens: zero() };
-      w.buckets.set(key, b);
-    }
-    addCounts(b.tokens, scaled);
+    addCounts(this.bucket(w.buckets, pricing, band).tokens, scaled);
   }
 
   private scaling(from: Model, to: Model): Scaling {
@@ -405,15 +399,13 @@ const HELD = 1000;
 /** Notices that hold for logged calls; announced changes and shutdowns ahead of a past day do not. */
 const KEPT_NOTICES = new Set<Warning["code"]>(["RATE_UNKNOWN_SINCE", "OVERRIDE", "ZERO_RATE", "TINY_RATE", "RETIRED"]);
 
-function add(c: Counts, r: UsageRecord): void {
-  c.input += r.input;
-  c.cachedInput += r.cachedInput;
-  c.cacheWrite += r.cacheWrite;
-  c.cacheWrite1h += r.cacheWrite1h;
-  c.output += r.output;
-  c.reasoning += r.reasoning;
-}
-
+/** Adds counts (a record's six classes, or a scaled set) to a sum. */
 function addCounts(c: Counts, d: Counts): void {
-  for (const k of BILLED_CLASSES) c[k] += d[k];
+  // Unrolled: this runs for every record.
+  c.input += d.input;
+  c.cachedInput += d.cachedInput;
+  c.cacheWrite += d.cacheWrite;
+  c.cacheWrite1h += d.cacheWrite1h;
+  c.output += d.output;
+  c.reasoning += d.reasoning;
 }
