@@ -7,10 +7,17 @@ const toMs = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 export function isIsoDay(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const ms = toMs(text);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text;
+  return !Number.isNaN(ms) && isoDay(new Date(ms)) === text;
 }
 
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+// Not toISOString: its first call in a process costs ~1 ms, a fifth of a report's own work.
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+export const isoDay = (date: Date): string => {
+  const y = date.getUTCFullYear();
+  if (!Number.isFinite(y)) throw new RangeError("Invalid time value");
+  const year = y >= 0 && y <= 9999 ? pad(y, 4) : `${y < 0 ? "-" : "+"}${pad(Math.abs(y), 6)}`;
+  return `${year}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+};
 
 export const addDays = (day: string, n: number): string => isoDay(new Date(toMs(day) + n * DAY_MS));
 

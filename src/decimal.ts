@@ -3,6 +3,16 @@
 
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
+// Start-up cost: every report prices ~100 models once, cold, so the powers of ten that rates and
+// rescaling use are made once, and a rate read from the registry is parsed once per value.
+const POWERS: bigint[] = [];
+/** 10^n for n ≥ 0, the common ones from a table. */
+export function pow10(n: number): bigint {
+  if (n >= 64) return 10n ** BigInt(n);
+  return (POWERS[n] ??= 10n ** BigInt(n));
+}
+const FROM_NUMBER = new Map<number, Decimal>();
+
 export class Decimal {
   readonly units: bigint;
   readonly scale: number;
@@ -21,14 +31,25 @@ export class Decimal {
   /** From a JSON number or a decimal string ("0.15", "1e-7", "12"). */
   static from(value: number | string | bigint): Decimal {
     if (typeof value === "bigint") return new Decimal(value, 0);
-    const text = typeof value === "number" ? numberToString(value) : value.trim();
+    if (typeof value === "number") {
+      let d = FROM_NUMBER.get(value);
+      if (d === undefined) {
+        d = Decimal.parse(numberToString(value));
+        if (FROM_NUMBER.size < 4096) FROM_NUMBER.set(value, d);
+      }
+      return d;
+    }
+    return Decimal.parse(value.trim());
+  }
+
+  private static parse(text: string): Decimal {
     const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
     if (!m || (m[2] === "" && (m[3] ?? "") === "")) throw new RangeError(`not a decimal number: ${text}`);
     const [, sign, whole = "", frac = "", exp = "0"] = m;
     let units = BigInt(`${whole}${frac}` || "0");
     let scale = frac.length - Number(exp);
     if (scale < 0) {
-      units *= 10n ** BigInt(-scale);
+      units *= pow10(-scale);
       scale = 0;
     }
     return new Decimal(sign === "-" ? -units : units, scale);
@@ -53,7 +74,7 @@ export class Decimal {
   shift(n: number): Decimal {
     const scale = this.scale + n;
     // A scale below 0 is kept as whole units: every other method assumes scale ≥ 0.
-    return scale >= 0 ? new Decimal(this.units, scale) : new Decimal(this.units * 10n ** BigInt(-scale), 0);
+    return scale >= 0 ? new Decimal(this.units, scale) : new Decimal(this.units * pow10(-scale), 0);
   }
 
   isZero(): boolean {
@@ -61,6 +82,7 @@ export class Decimal {
   }
 
   cmp(other: Decimal): -1 | 0 | 1 {
+    if (this.scale === other.scale) return this.units < other.units ? -1 : this.units > other.units ? 1 : 0;
     const scale = Math.max(this.scale, other.scale);
     const a = this.rescaled(scale);
     const b = other.rescaled(scale);
@@ -70,7 +92,7 @@ export class Decimal {
   /** Rounded half away from zero to `digits` decimals. */
   round(digits: number): Decimal {
     if (this.scale <= digits) return this;
-    const drop = 10n ** BigInt(this.scale - digits);
+    const drop = pow10(this.scale - digits);
     const neg = this.units < 0n;
     const abs = neg ? -this.units : this.units;
     let q = abs / drop;
@@ -111,7 +133,7 @@ export class Decimal {
   }
 
   private rescaled(scale: number): bigint {
-    return this.units * 10n ** BigInt(scale - this.scale);
+    return scale === this.scale ? this.units : this.units * pow10(scale - this.scale);
   }
 }
 

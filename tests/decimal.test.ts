@@ -32,3 +32,42 @@ describe("shift by a negative power (multiplying)", () => {
     expect(Decimal.from(3).shift(-2).cmp(Decimal.from(300))).toBe(0);
   });
 });
+
+// Start-up work: numbers are parsed once and cached, comparisons at one scale skip rescaling,
+// powers of ten come from a table. Each must give what the plain arithmetic gives.
+describe("the fast paths agree with the plain arithmetic", () => {
+  it("a number read twice is the same decimal as its text, -0 is 0", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (n) => {
+        const text = String(n);
+        const first = Decimal.from(n);
+        const second = Decimal.from(n);
+        expect(second.toString()).toBe(first.toString());
+        expect(first.cmp(Decimal.from(text))).toBe(0);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(Decimal.from(-0).toString()).toBe("0");
+    expect(Decimal.from(-0).isZero()).toBe(true);
+  });
+
+  it("cmp at equal and unequal scales orders as the values do", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: 80 }), (a, b, sa, sb) => {
+        // a / 10^sa vs b / 10^sb, cross-multiplied with ** (not the table)
+        const x = a * 10n ** BigInt(sb);
+        const y = b * 10n ** BigInt(sa);
+        const want = x < y ? -1 : x > y ? 1 : 0;
+        expect(Decimal.of(a, sa).cmp(Decimal.of(b, sb))).toBe(want);
+        expect(Decimal.of(a, sa).cmp(Decimal.of(b, sa))).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("rounding and adding past the table's 64 places", () => {
+    // 1.5e-69 rounds half away from zero to 2e-69: the 2 in the 69th place
+    expect(Decimal.of(15n, 70).round(69).toString()).toBe(`0.${"0".repeat(68)}2`);
+    expect(Decimal.of(1n, 70).add(Decimal.of(1n, 0)).toString()).toBe(`1.${"0".repeat(69)}1`);
+  });
+});

@@ -37,15 +37,15 @@ export function bill(ledger: Ledger, mainId: string): Bill {
   const cost = { input: Decimal.ZERO, cachedInput: Decimal.ZERO, cacheWrite: Decimal.ZERO, output: Decimal.ZERO, reasoning: Decimal.ZERO, total: Decimal.ZERO } as Record<TokenClass | "total", Decimal>;
   const warnings: Warning[] = [];
 
-  const order = (l: LedgerLine) => [l.pricing.model.id === mainId ? 0 : 1, l.pricing.model.id, l.band] as const;
-  const entries = ledger.entries().sort((a, b) => {
-    const [x, y] = [order(a), order(b)];
-    return x[0] - y[0] || byText(x[1], y[1]) || x[2] - y[2];
-  });
+  const rank = (l: LedgerLine) => (l.pricing.model.id === mainId ? 0 : 1);
+  const entries = ledger.entries();
+  if (entries.length > 1) entries.sort((a, b) => rank(a) - rank(b) || byText(a.pricing.model.id, b.pricing.model.id) || a.band - b.band);
   for (const line of entries) {
     const id = line.pricing.model.id;
     const band = line.pricing.bands[line.band]!;
-    for (const cls of BILLED_CLASSES) {
+    // Indexed, not for…of: cold code pays for an iterator per loop, and this runs per model.
+    for (let c = 0; c < BILLED_CLASSES.length; c++) {
+      const cls = BILLED_CLASSES[c]!;
       const n = line.tokens[cls];
       if (n === 0n) continue;
       const rate = band.rates[cls].mul(line.pricing.multiplier);
@@ -73,7 +73,8 @@ export function billTotal(ledger: Ledger): Decimal {
   let total = Decimal.ZERO;
   for (const line of ledger.entries()) {
     const band = line.pricing.bands[line.band]!;
-    for (const cls of BILLED_CLASSES) {
+    for (let c = 0; c < BILLED_CLASSES.length; c++) {
+      const cls = BILLED_CLASSES[c]!;
       const n = line.tokens[cls];
       if (n !== 0n) total = total.add(band.rates[cls].mul(line.pricing.multiplier).mul(n).shift(6));
     }

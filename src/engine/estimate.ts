@@ -181,8 +181,12 @@ function representable(e: Estimate, label: string): void {
 
 /** One per reference × candidate × efforts, in the order given (the main one first). */
 function distinct(all: readonly Scaling[]): Scaling[] {
+  // The same target's scaling is usually met twice (as the main one and as used): one object
+  // needs no key.
+  const objects = [...new Set(all)];
+  if (objects.length === 1) return objects;
   const seen = new Set<string>();
-  return all.filter((s) => {
+  return objects.filter((s) => {
     const key = JSON.stringify([s.reference, s.candidate, s.kind]);
     return seen.has(key) ? false : (seen.add(key), true);
   });

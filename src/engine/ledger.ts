@@ -32,7 +32,8 @@ export class Ledger {
       line = { pricing, band, tokens: noTokens() };
       this.lines.set(key, line);
     }
-    for (const cls of BILLED_CLASSES) {
+    for (let c = 0; c < BILLED_CLASSES.length; c++) {
+      const cls = BILLED_CLASSES[c]!;
       const n = tokens[cls];
       if (n) line.tokens[cls] += n * times;
     }

@@ -1,10 +1,9 @@
-import { Decimal } from "../decimal.ts";
+import { Decimal, pow10 } from "../decimal.ts";
 
 // Percentages of exact amounts. Converting each amount to a float first loses a base below the
 // nano-dollar (1e-15 / 0 = NaN) or overflows (x / 5e-324 = Infinity); dividing the exact
 // decimals first cannot.
 
-const pow10 = (n: number): bigint => 10n ** BigInt(n);
 
 /** round(100 × part / whole × 10^digits), half away from zero; digits may be negative. */
 function quotient(part: Decimal, whole: Decimal, digits: number): bigint {

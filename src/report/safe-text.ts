@@ -9,24 +9,25 @@ type Fix = (text: string) => string;
 /** `value` with `fix` applied to every string; objects are copied only where a string changed. */
 function deepMap<T>(value: T, fix: Fix): T {
   if (typeof value === "string") return fix(value) as T;
+  if (value === null || typeof value !== "object") return value;
+  // Plain loops: this walks every value of a report once, cold, before every table.
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
-    value.forEach((v, i) => {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
       const w = deepMap(v, fix);
-      if (w !== v) (out ??= [...value])[i] = w;
-    });
-    return (out ?? value) as T;
-  }
-  if (value && typeof value === "object") {
-    let out: Record<string, unknown> | undefined;
-    for (const k in value) {
-      const v = (value as Record<string, unknown>)[k];
-      const w = deepMap(v, fix);
-      if (w !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = w;
+      if (w !== v) (out ??= value.slice())[i] = w;
     }
     return (out ?? value) as T;
   }
-  return value;
+  let out: Record<string, unknown> | undefined;
+  const record = value as Record<string, unknown>;
+  for (const k in record) {
+    const v = record[k];
+    const w = deepMap(v, fix);
+    if (w !== v) (out ??= { ...record })[k] = w;
+  }
+  return (out ?? value) as T;
 }
 
 /**
