@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run build`: the library (tsc → dist/, with types) and the CLI bundle (esbuild →
-// dist/bin/cli.cjs). The bundle is what `tokencost` runs: one CommonJS file, so a start-up
-// reads one file; the registry and the presets are validated here, with zod, and carried
-// inline, so the everyday path neither reads pricing files nor loads a validator.
+// dist/bin/cli.cjs). The bundle is what `tokencost` runs: one CommonJS file and its code cache;
+// the registry and the presets are validated here, with zod — the presets carried inline, the
+// registry packed into dist/bin/registry.json — so the everyday path neither reads the pricing
+// files nor loads a validator.
 import { execFileSync } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -38,7 +39,7 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
   // CommonJS has no import.meta; the one module that asks for it (to find pricing/ when the
-  // registry is not inline) gets the bundle's own URL — dist/bin/ is as deep as src/pricing/ —
+  // registry is not packed) gets the bundle's own URL — dist/bin/ is as deep as src/pricing/ —
   // made when asked (node:url's pathToFileURL costs ~0.7 ms a start-up need not pay).
   define: { "import.meta": "__tokencost_import_meta" },
   banner: { js: 'const __tokencost_import_meta = { get url() { return require("url").pathToFileURL(__filename).href; } };' },
@@ -51,8 +52,8 @@ const APART = { validators: "src/validators.ts", renderers: "src/commands/render
 for (const [name, entry] of Object.entries(APART)) {
   await build({ ...common, entryPoints: [`${root}${entry}`], outfile: `${root}dist/bin/${name}.cjs` });
 }
-// `usage` and `pricing` do their work in bundles of their own, built like the CLI (the registry
-// inline, the validators and renderers required from theirs): log parsers, importers and SQL are
+// `usage` and `pricing` do their work in bundles of their own, built like the CLI (the packed
+// registry, the validators and renderers required from theirs): log parsers, importers and SQL are
 // ~90 KB an everyday start-up would otherwise read and compile.
 const TOOLS = { "usage-run": "src/commands/usage-run.ts", "pricing-run": "src/commands/pricing-run.ts" };
 const keepApart = {
@@ -89,12 +90,14 @@ const cliBuild = {
   entryPoints: [`${root}src/cli.ts`],
   outfile: `${root}dist/bin/cli.cjs`,
   plugins: [keepApart, lazyChildProcess],
+  banner: { js: `${common.banner.js}const __tokencost_pricing_path = __dirname + "/registry.json";` },
   define: {
     ...common.define,
-    __TOKENCOST_PRICING__: JSON.stringify(packPricing(pricing)),
+    __TOKENCOST_PRICING_PATH__: "__tokencost_pricing_path",
     __TOKENCOST_PRESETS__: JSON.stringify(serializeWorkloads(presets)),
   },
 };
+writeFileSync(`${root}dist/bin/registry.json`, packPricing(pricing));
 await build(cliBuild);
 for (const [name, entry] of Object.entries(TOOLS)) {
   await build({ ...cliBuild, entryPoints: [`${root}${entry}`], outfile: `${root}dist/bin/${name}.cjs` });
@@ -110,4 +113,4 @@ for (const args of [
   execFileSync(process.execPath, [`${root}bin/tokencost.js`, ...args], { cwd: root, stdio: "ignore", env: { ...process.env, TOKENCOST_WRITE_CODE_CACHE: "1", NO_COLOR: "1" } });
 }
 
-console.log(`built dist/ and dist/bin/cli.cjs (${pricing.reduce((n, f) => n + (f.models?.length ?? 0), 0)} models, ${PRESETS.length} presets inline)`);
+console.log(`built dist/ and dist/bin/cli.cjs (${pricing.reduce((n, f) => n + (f.models?.length ?? 0), 0)} models, ${PRESETS.length} presets inline, registry packed)`);

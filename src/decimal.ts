@@ -45,7 +45,10 @@ export class Decimal {
   private static parse(text: string): Decimal {
     const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
     if (!m || (m[2] === "" && (m[3] ?? "") === "")) throw new RangeError(`not a decimal number: ${text}`);
-    const [, sign, whole = "", frac = "", exp = "0"] = m;
+    const sign = m[1];
+    const whole = m[2] ?? "";
+    const frac = m[3] ?? "";
+    const exp = m[4] ?? "0";
     let units = BigInt(`${whole}${frac}` || "0");
     let scale = frac.length - Number(exp);
     if (scale < 0) {

@@ -45,7 +45,7 @@ describe("pricing files: what the schema cannot say", () => {
   });
 });
 
-describe("the registry the CLI bundle carries inline", () => {
+describe("the packed registry the CLI bundles read (dist/bin/registry.json)", () => {
   // The reference reads pricing/*.json itself and prices one call by SPEC §3, written out:
   // rates in force on the day (scheduled changes dated on or before it, a null keeping the
   // earlier rate, their tiers replacing the old ones); the highest tier whose threshold the

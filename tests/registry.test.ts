@@ -288,7 +288,7 @@ describe("usage checks across files", () => {
   });
 });
 
-describe("the registry the CLI bundle carries inline", () => {
+describe("the packed registry the CLI bundles read (dist/bin/registry.json)", () => {
   it("packs and unpacks to the pricing fields of every file, measurement sources included", async () => {
     const { packPricing, unpackPricing, pricingFields, readPricingDir } = await import("../src/pricing/bundled.ts");
     const files = readPricingDir();

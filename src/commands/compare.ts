@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { DAYS_PER_MONTH, effortsToCompare, estimate, type Estimate } from "../engine/estimate.ts";
+import { DAYS_PER_MONTH, effortsToCompare, estimate } from "../engine/estimate.ts";
 import { TokencostError } from "../errors.ts";
 import { statusAt } from "../pricing/lifecycle.ts";
 import { hasServiceTier } from "../pricing/price-at.ts";
@@ -91,10 +91,12 @@ export function compareCommand(program: Command, io: Io): void {
       candidates = candidates.filter((m) => !excluded(m));
       if (candidates.length === 0) throw new TokencostError("USAGE", "no model left to compare once deprecated and preview models are left out");
     }
-    const estimates: Estimate[] = candidates.flatMap((m) =>
-      efforts(m).map((defaultModelEffort) => estimate(workload, registry, m.id, { ...options, defaultModelEffort })),
+    // Each estimate becomes its report row at once: the exact figures behind ~100 rows would
+    // otherwise live until the end, and a young collection copies what lives.
+    const rows = candidates.flatMap((m) =>
+      efforts(m).map((defaultModelEffort) => resultOf(estimate(workload, registry, m.id, { ...options, defaultModelEffort }))),
     );
-    const results = markResults(sortResults(estimates.map(resultOf), flags.sort));
+    const results = markResults(sortResults(rows, flags.sort));
     const report: Report = {
       schemaVersion: SCHEMA_VERSION,
       command: "compare",

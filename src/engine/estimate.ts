@@ -116,7 +116,7 @@ export function estimate(workload: Workload, registry: Registry, model: string |
  * at peak hours: the run's cost with that model's lines at the peak multiplier.
  */
 function peakPrices(targets: Targets, billed: Bill, serviceTier: string): Peak[] {
-  if (serviceTier !== "standard") return [];
+  if (serviceTier !== "standard" || !targets.used.some((t) => t.pricing.model.serviceTiers?.peak !== undefined)) return [];
   const models = new Map(targets.used.map((t) => [t.pricing.model.id, t.pricing.model]));
   const out: Peak[] = [];
   for (const [id, m] of models) {

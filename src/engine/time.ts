@@ -13,12 +13,18 @@ export interface Time {
   generation: number;
   tools: number;
   /** Models without an output speed: the total is unknown, never zero. */
-  unknownSpeed: Set<string>;
+  unknownSpeed: ReadonlySet<string>;
   /** Models whose TTFT is unknown and counted as 0. */
-  missingTtft: Set<string>;
+  missingTtft: ReadonlySet<string>;
 }
 
-export const zeroTime = (): Time => ({ ttft: 0, generation: 0, tools: 0, unknownSpeed: new Set(), missingTtft: new Set() });
+// Times are made per call and per step of every estimate; most name no model, so they share
+// one empty set, and a union copies only when both sides name some.
+const NONE: ReadonlySet<string> = new Set();
+const union = (a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> =>
+  a.size === 0 ? b : b.size === 0 ? a : new Set([...a, ...b]);
+
+export const zeroTime = (): Time => ({ ttft: 0, generation: 0, tools: 0, unknownSpeed: NONE, missingTtft: NONE });
 
 export const totalSeconds = (t: Time): number | null =>
   t.unknownSpeed.size > 0 ? null : t.ttft + t.generation + t.tools;
@@ -29,10 +35,10 @@ export function callsTime(id: string, speed: Speed, calls: bigint, generated: bi
   const n = Number(calls);
   const tps = speed.outputTokensPerSecond;
   const ttft = speed.timeToFirstTokenSeconds;
-  if (tps === null) t.unknownSpeed.add(id);
+  if (tps === null) t.unknownSpeed = new Set([id]);
   else t.generation = (Number(generated) / tps) * n;
   if (ttft === null) {
-    if (tps !== null) t.missingTtft.add(id);
+    if (tps !== null) t.missingTtft = new Set([id]);
   } else t.ttft = ttft * n;
   t.tools = toolSeconds * n;
   return t;
@@ -43,8 +49,8 @@ export function addTime(a: Time, b: Time): Time {
     ttft: a.ttft + b.ttft,
     generation: a.generation + b.generation,
     tools: a.tools + b.tools,
-    unknownSpeed: new Set([...a.unknownSpeed, ...b.unknownSpeed]),
-    missingTtft: new Set([...a.missingTtft, ...b.missingTtft]),
+    unknownSpeed: union(a.unknownSpeed, b.unknownSpeed),
+    missingTtft: union(a.missingTtft, b.missingTtft),
   };
 }
 
@@ -59,7 +65,7 @@ export function longestTime(branches: readonly Time[]): Time {
   for (const b of branches) if (sum(b) > sum(longest)) longest = b;
   return {
     ...longest,
-    unknownSpeed: new Set(branches.flatMap((b) => [...b.unknownSpeed])),
-    missingTtft: new Set(branches.flatMap((b) => [...b.missingTtft])),
+    unknownSpeed: branches.reduce((s, b) => union(s, b.unknownSpeed), NONE),
+    missingTtft: branches.reduce((s, b) => union(s, b.missingTtft), NONE),
   };
 }

@@ -29,7 +29,7 @@ export function walkSteps(root: Step, targets: Targets, end: BandEnd): Walk {
   const walk: Walk = { ledger, time: zeroTime(), calls: 0n, overflow: undefined };
 
   const record = (exp: Expansion, target: Target, times: bigint, path: Step["path"]) => {
-    for (const [band, tokens] of exp.bands) ledger.add(target.pricing, band, tokens, times);
+    exp.bands.forEach((tokens, band) => ledger.add(target.pricing, band, tokens, times));
     walk.calls += exp.calls * times;
     if (exp.overflow && !walk.overflow) walk.overflow = { ...exp.overflow, path: formatPath(path) };
   };

@@ -3,11 +3,13 @@ import { fileURLToPath } from "node:url";
 import type { PricingSource } from "./registry.ts";
 import type { PricingFile } from "./schema.ts";
 
-// The CLI bundle carries the registry inline (scripts/build.js validates it with zod and
-// defines this constant), so its everyday path reads no file and loads no validator. It carries
-// only the figures pricing needs; provenance (sources, notes, speed alternatives) stays in the
-// files, which `models` reads.
-declare const __TOKENCOST_PRICING__: string | undefined;
+// The CLI bundles read the registry from one packed file beside them (dist/bin/registry.json:
+// scripts/build.js validates the pricing files with zod and writes it, and defines this constant
+// as its path), so the everyday path reads one file and loads no validator. It carries only the
+// figures pricing needs; provenance (sources, notes, speed alternatives) stays in the files,
+// which `models` reads. (Inline in the bundle, the text was read twice per start: once as
+// source, once more in the code cache.)
+declare const __TOKENCOST_PRICING_PATH__: string | undefined;
 
 /**
  * The pricing files that ship with the package, trusted as is: build and tests validate them.
@@ -15,18 +17,20 @@ declare const __TOKENCOST_PRICING__: string | undefined;
  */
 export function bundledPricing(detail: "pricing" | "full" = "pricing"): PricingSource[] {
   const files: PricingFile[] =
-    typeof __TOKENCOST_PRICING__ === "string" && detail === "pricing" ? unpackPricing(__TOKENCOST_PRICING__) : readPricingDir();
+    typeof __TOKENCOST_PRICING_PATH__ === "string" && detail === "pricing"
+      ? unpackPricing(readFileSync(__TOKENCOST_PRICING_PATH__, "utf8"))
+      : readPricingDir();
   return files.map((file) => ({ file, origin: "bundled" }));
 }
 
-// Start-up reads every byte of the inline registry: the 184 measurement sources name 31 pages,
+// Start-up reads every byte of the packed registry: the 184 measurement sources name 31 pages,
 // so each page is stored once and the measurements point at it.
 interface Packed {
   sources: string[];
   files: PricingFile[];
 }
 
-/** The inline form of the registry: pricing fields only, measurement sources stored once. */
+/** The packed form of the registry: pricing fields only, measurement sources stored once. */
 export function packPricing(files: readonly PricingFile[]): string {
   const sources: string[] = [];
   const index = new Map<string, number>();
@@ -47,7 +51,7 @@ export function unpackPricing(text: string): PricingFile[] {
   return files;
 }
 
-/** An entry without what pricing never reads: what the CLI bundle carries inline. */
+/** An entry without what pricing never reads: what the CLI bundles read. */
 export function pricingFields(file: PricingFile): PricingFile {
   const slim: PricingFile = {};
   if (file.provider !== undefined) slim.provider = file.provider;

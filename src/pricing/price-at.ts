@@ -152,11 +152,14 @@ function freeRateNotices(model: Model, bands: readonly PriceBand[], billsCacheWr
   // The multiplier as its file wrote it: 1e-300, not three hundred digits.
   const tier = serviceTier === "standard" ? "" : ` at service tier ${serviceTier} (×${model.serviceTiers![serviceTier]})`;
   const out: Warning[] = [];
-  for (const b of bands) {
+  // Indexed loops: this runs cold for every model of a comparison.
+  for (let i = 0; i < bands.length; i++) {
+    const b = bands[i]!;
     const where = b.label === "base" ? "" : ` on prompts ${b.label}`;
     const zero: string[] = [];
     const tiny: string[] = [];
-    for (const cls of BILLED_CLASSES) {
+    for (let c = 0; c < BILLED_CLASSES.length; c++) {
+      const cls = BILLED_CLASSES[c]!;
       if (!billsCacheWrites && (cls === "cacheWrite" || cls === "cacheWrite1h")) continue;
       const rate = b.rates[cls].mul(multiplier);
       if (rate.isZero()) zero.push(CLASS_NAMES[cls]);
@@ -173,7 +176,9 @@ function freeRateNotices(model: Model, bands: readonly PriceBand[], billsCacheWr
 function band(label: string, above: bigint | null, base: Rates, overlay: PartialRates): PriceBand {
   const merged: PartialRates = { ...base };
   const unknownInTier: BilledClass[] = [];
-  for (const [k, v] of Object.entries(overlay) as [keyof PartialRates, number | null | undefined][]) {
+  for (const key in overlay) {
+    const k = key as keyof PartialRates;
+    const v = overlay[k];
     if (typeof v === "number") merged[k] = v;
     // A tier rate that is unknown prices at the base rate, and says so.
     else if (v === null) unknownInTier.push(k);

@@ -51,22 +51,41 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+const spaces: string[] = [];
+const pad = (n: number): string => (spaces[n] ??= " ".repeat(n));
+
 export function boxTable(head: readonly string[], aligns: readonly Align[]): BoxTable {
   const rows: string[][] = [head.map(String)];
   return {
     push: (row) => void rows.push(row.map(String)),
+    // One measure per cell and one string per line: a comparison is ~100 rows of a dozen cells,
+    // drawn cold, and every intermediate array and padding string is garbage to collect.
     toString: () => {
-      const widths = head.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ""))));
+      const n = head.length;
+      const widths: number[] = new Array<number>(n).fill(0);
+      const measured = rows.map((r) => {
+        const ws: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const w = displayWidth(r[i] ?? "");
+          ws.push(w);
+          if (w > widths[i]!) widths[i] = w;
+        }
+        return ws;
+      });
       const rule = (l: string, m: string, r: string) => `${l}${widths.map((w) => "─".repeat(w + 2)).join(m)}${r}`;
-      const line = (r: readonly string[]) =>
-        `│${widths
-          .map((w, i) => {
-            const cell = r[i] ?? "";
-            const pad = " ".repeat(w - displayWidth(cell));
-            return aligns[i] === "right" ? ` ${pad}${cell} ` : ` ${cell}${pad} `;
-          })
-          .join("│")}│`;
-      return [rule("┌", "┬", "┐"), ...rows.map(line), rule("└", "┴", "┘")].join("\n");
+      let out = rule("┌", "┬", "┐");
+      for (let k = 0; k < rows.length; k++) {
+        const r = rows[k]!;
+        const ws = measured[k]!;
+        let line = "\n│";
+        for (let i = 0; i < n; i++) {
+          const cell = r[i] ?? "";
+          const fill = pad(widths[i]! - ws[i]!);
+          line += aligns[i] === "right" ? ` ${fill}${cell} │` : ` ${cell}${fill} │`;
+        }
+        out += line;
+      }
+      return `${out}\n${rule("└", "┴", "┘")}`;
     },
   };
 }

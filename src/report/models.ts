@@ -13,11 +13,33 @@ import { toJson } from "./json.ts";
 // with every figure beside its source and as-of date.
 
 const rate = (v: number | null | undefined) => (v === null || v === undefined ? "—" : formatRate(v));
-const tierText = (m: ModelAt) => (m.tiers ?? []).map((t) => `>${compactTokens(t.aboveInputTokens)}`).join(" ") || "—";
+
+const LISTED = ["id", "provider", "name", "statusAt", "ratesAt", "tiers", "limits", "speed", "deprecationDate", "replacement", "pricesAsOf", "source"] as const;
+/** What the list shows of a model (table, markdown, CSV). */
+export type ListedModel = Pick<ModelAt, (typeof LISTED)[number]>;
+export type ModelList = Omit<ModelsReport, "models"> & { models: ListedModel[] };
+
+/**
+ * The report with each model cut to the fields the list shows: the renderers make every string
+ * of a report safe for its format, and the whole registry (sources, measurements) is ten times
+ * what a list prints.
+ */
+export function listedOnly(report: ModelsReport): ModelList {
+  return {
+    ...report,
+    models: report.models.map((m) => {
+      const out: Partial<ListedModel> = {};
+      for (const k of LISTED) if (m[k] !== undefined) (out as Record<string, unknown>)[k] = m[k];
+      return out as ListedModel;
+    }),
+  };
+}
+
+const tierText = (m: ListedModel) => (m.tiers ?? []).map((t) => `>${compactTokens(t.aboveInputTokens)}`).join(" ") || "—";
 
 const LIST_COLUMNS = ["model", "provider", "input", "cached", "output", "long ctx", "context", "max out", "tok/s", "status"];
 
-function listRow(m: ModelAt): string[] {
+function listRow(m: ListedModel): string[] {
   return [
     m.id,
     m.provider,
@@ -38,7 +60,7 @@ const CSV_HEAD = [
   "deprecation_date", "replacement", "prices_as_of", "source",
 ];
 
-function csvRow(m: ModelAt): unknown[] {
+function csvRow(m: ListedModel): unknown[] {
   const r = m.ratesAt;
   return [
     m.id, m.provider, m.name, m.statusAt, r.input, r.cachedInput, r.cacheWrite, r.cacheWrite1h, r.output,
@@ -48,7 +70,7 @@ function csvRow(m: ModelAt): unknown[] {
 }
 
 
-export function renderModelList(report: ModelsReport, format: Format, paint: Paint = plain): string {
+export function renderModelList(report: ModelList, format: Format, paint: Paint = plain): string {
   switch (format) {
     case "json":
       return toJson(report);

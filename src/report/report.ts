@@ -1,4 +1,4 @@
-import { runsPerMonth, TOKEN_CLASSES, type Estimate, type TokenClass } from "../engine/estimate.ts";
+import { runsPerMonth, type Estimate, type TokenClass } from "../engine/estimate.ts";
 import type { Overflow } from "../engine/agent.ts";
 import { toNumber } from "../engine/fraction.ts";
 import type { Scaling, ScalingKind } from "../engine/scaling.ts";
@@ -146,7 +146,15 @@ export function resultOf(e: Estimate): ReportResult {
     scaling: scalingInfo(e.scaling),
   };
   if (e.scalings.length > 1) tokens.scalings = e.scalings.map(scalingInfo);
-  const cost = Object.fromEntries([...TOKEN_CLASSES, "total" as const].map((c) => [c, e.cost[c].toNumber()])) as ReportResult["cost"];
+  const c = e.cost;
+  const cost: ReportResult["cost"] = {
+    input: c.input.toNumber(),
+    cachedInput: c.cachedInput.toNumber(),
+    cacheWrite: c.cacheWrite.toNumber(),
+    output: c.output.toNumber(),
+    reasoning: c.reasoning.toNumber(),
+    total: c.total.toNumber(),
+  };
   if (e.band) {
     cost.low = e.band.low.toNumber();
     cost.high = e.band.high.toNumber();
