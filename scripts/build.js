@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
 
-const { readPricingDir, packPricing } = await import("../dist/pricing/bundled.js");
+const { readPricingDir, packPricing, unpackPricing } = await import("../dist/pricing/bundled.js");
 const { validatePricingFile } = await import("../dist/pricing/validate.js");
 const { Registry } = await import("../dist/pricing/registry.js");
 const { PRESETS } = await import("../dist/workload/presets.js");
@@ -24,7 +24,10 @@ const { serializeWorkloads } = await import("../dist/workload/serialize.js");
 
 const pricing = readPricingDir();
 for (const file of pricing) validatePricingFile(file, `pricing/${file.provider}.json`);
-new Registry(pricing.map((file) => ({ file, origin: "bundled" }))); // the same construction the CLI does
+new Registry(pricing.map((file) => ({ file, origin: "bundled" })));
+// What the CLI reads, built with every check (the CLI then skips the ones that passed here).
+const packed = packPricing(pricing);
+new Registry(unpackPricing(packed).map((file) => ({ file, origin: "bundled" })));
 
 const presets = Object.fromEntries(
   PRESETS.map((p) => [p.name, parseWorkload(p.workload, { label: `preset ${p.name}`, defaultName: p.name })]),
@@ -97,7 +100,7 @@ const cliBuild = {
     __TOKENCOST_PRESETS__: JSON.stringify(serializeWorkloads(presets)),
   },
 };
-writeFileSync(`${root}dist/bin/registry.json`, packPricing(pricing));
+writeFileSync(`${root}dist/bin/registry.json`, packed);
 await build(cliBuild);
 for (const [name, entry] of Object.entries(TOOLS)) {
   await build({ ...cliBuild, entryPoints: [`${root}${entry}`], outfile: `${root}dist/bin/${name}.cjs` });

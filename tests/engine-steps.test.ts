@@ -130,3 +130,19 @@ describe("exact money", () => {
     expect(e.time.calls).toBe(1_000_000n);
   });
 });
+
+describe("the order and the count of what an estimate lists", () => {
+  it("bills the main model's lines first, though another model's id sorts before it", () => {
+    // acme-mini < acme-nottft by id; acme-nottft is the model the workload runs on
+    const e = run({ steps: [{ model: "acme-mini", input: 1000, output: 10 }, { input: 1000, output: 10 }] }, { registry: reg, model: "acme-nottft" });
+    expect(e.lines.map((l) => l.model)).toEqual(["acme-nottft", "acme-nottft", "acme-mini", "acme-mini"]);
+  });
+
+  it("lists one scaling where two steps resolve to the same model and effort by different routes", () => {
+    const leveled = acme({ id: "acme-think", aliases: [], usage: { reasons: true, efforts: ["low", "medium", "high"], defaultEffort: "medium" } });
+    const e = run({ steps: [{ input: 1000, output: 10 }, { input: 1000, output: 10, effort: "medium" }] }, { registry: registryOf(leveled), model: "acme-think" });
+    // the first step asks for the default effort, the second names it: one scaling, not two
+    expect(e.scalings).toHaveLength(1);
+    expect(e.scalings[0]!.candidate).toEqual({ model: "acme-think", effort: "medium" });
+  });
+});

@@ -168,13 +168,20 @@ function scalingBand(workload: Workload, targets: Targets, scalings: readonly Sc
 
 /** Exact arithmetic has no ceiling, a report's numbers do: beyond ~1e308 they would print as Infinity. */
 function representable(e: Estimate, label: string): void {
-  const figures = [
-    ...Object.values(e.tokens).map(Number),
-    e.cost.total.toNumber(),
-    ...(e.band ? [e.band.high.toNumber()] : []),
-    ...(e.perMonth ? [e.perMonth.usd.toNumber(), e.perMonth.seconds ?? 0, e.perMonth.band?.high.toNumber() ?? 0] : []),
-  ];
-  if (!figures.every(Number.isFinite)) {
+  // units / 10^scale with scale ≥ 0 is finite wherever the units are: the exact rounding only
+  // where they are not.
+  const usd = (d: Decimal | undefined) => d === undefined || Number.isFinite(Number(d.units)) || Number.isFinite(d.toNumber());
+  const t = e.tokens;
+  const ok =
+    Number.isFinite(Number(t.input)) &&
+    Number.isFinite(Number(t.cachedInput)) &&
+    Number.isFinite(Number(t.cacheWrite)) &&
+    Number.isFinite(Number(t.output)) &&
+    Number.isFinite(Number(t.reasoning)) &&
+    usd(e.cost.total) &&
+    usd(e.band?.high) &&
+    (!e.perMonth || (usd(e.perMonth.usd) && Number.isFinite(e.perMonth.seconds ?? 0) && usd(e.perMonth.band?.high)));
+  if (!ok) {
     throw new TokencostError("WORKLOAD", `${label}: the totals are too large to represent (check repeat, requests and runs)`);
   }
 }

@@ -296,7 +296,9 @@ export function scalingBetween(reference: Side, candidate: Side, benchmarks: Ben
 }
 
 /** The scaling has a band: its low or high factors differ from the point. */
-export const hasBand = (s: Scaling): boolean => [s.lowFactors, s.highFactors].some((x) => !sameFactors(x, s.point));
+export const hasBand = (s: Scaling): boolean => !sameFactors(s.lowFactors, s.point) || !sameFactors(s.highFactors, s.point);
 
+// Unscaled estimates share one factors object for the point and both ends.
 const sameFactors = (a: Factors, b: Factors) =>
+  a === b ||
   cmp(a.input, b.input) === 0 && cmp(a.output, b.output) === 0 && cmp(a.reasoning, b.reasoning) === 0 && cmp(a.reasoningFromOutput, b.reasoningFromOutput) === 0;

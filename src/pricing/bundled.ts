@@ -16,37 +16,62 @@ declare const __TOKENCOST_PRICING_PATH__: string | undefined;
  * `full` asks for every field of every entry, provenance included.
  */
 export function bundledPricing(detail: "pricing" | "full" = "pricing"): PricingSource[] {
-  const files: PricingFile[] =
-    typeof __TOKENCOST_PRICING_PATH__ === "string" && detail === "pricing"
-      ? unpackPricing(readFileSync(__TOKENCOST_PRICING_PATH__, "utf8"))
-      : readPricingDir();
-  return files.map((file) => ({ file, origin: "bundled" }));
+  if (typeof __TOKENCOST_PRICING_PATH__ === "string" && detail === "pricing") {
+    // The packed registry was built into a Registry, checks and all, when it was written.
+    return unpackPricing(readFileSync(__TOKENCOST_PRICING_PATH__, "utf8")).map((file) => ({ file, origin: "bundled", prechecked: true }));
+  }
+  return readPricingDir().map((file) => ({ file, origin: "bundled" }));
 }
 
 // Start-up reads every byte of the packed registry: the 184 measurement sources name 31 pages,
-// so each page is stored once and the measurements point at it.
+// so each page is stored once and the measurements point at it. A model's measurements stay
+// text until something asks for them: only scaling (a workload measured on a named model) and
+// model cards do, and a quarter of the registry's objects need not be made on every start.
 interface Packed {
   sources: string[];
   files: PricingFile[];
 }
+
+type Measurements = NonNullable<NonNullable<PricingFile["models"]>[number]["usage"]>["measurements"];
 
 /** The packed form of the registry: pricing fields only, measurement sources stored once. */
 export function packPricing(files: readonly PricingFile[]): string {
   const sources: string[] = [];
   const index = new Map<string, number>();
   const slim = files.map(pricingFields);
-  for (const m of slim.flatMap((f) => f.models ?? []).flatMap((e) => e.usage?.measurements ?? [])) {
-    if (m.source === undefined) continue;
-    if (!index.has(m.source)) index.set(m.source, sources.push(m.source) - 1);
-    (m as { source?: unknown }).source = index.get(m.source);
+  for (const usage of slim.flatMap((f) => f.models ?? []).flatMap((e) => (e.usage ? [e.usage] : []))) {
+    if (!usage.measurements) continue;
+    for (const m of usage.measurements) {
+      if (m.source === undefined) continue;
+      if (!index.has(m.source)) index.set(m.source, sources.push(m.source) - 1);
+      (m as { source?: unknown }).source = index.get(m.source);
+    }
+    (usage as { measurements?: unknown }).measurements = JSON.stringify(usage.measurements);
   }
   return JSON.stringify({ sources, files: slim } satisfies Packed);
 }
 
 export function unpackPricing(text: string): PricingFile[] {
   const { sources, files } = JSON.parse(text) as Packed;
-  for (const m of files.flatMap((f) => f.models ?? []).flatMap((e) => e.usage?.measurements ?? [])) {
-    if (typeof m.source === "number") m.source = sources[m.source];
+  for (const f of files) {
+    for (const e of f.models ?? []) {
+      const usage = e.usage;
+      const packed: unknown = usage?.measurements;
+      if (typeof packed !== "string") continue;
+      Object.defineProperty(usage, "measurements", {
+        configurable: true,
+        enumerable: true,
+        get(this: typeof usage) {
+          const list = JSON.parse(packed) as NonNullable<Measurements>;
+          for (const m of list) if (typeof m.source === "number") m.source = sources[m.source];
+          Object.defineProperty(this, "measurements", { value: list, writable: true, enumerable: true, configurable: true });
+          return list;
+        },
+        set(this: typeof usage, value: Measurements) {
+          Object.defineProperty(this, "measurements", { value, writable: true, enumerable: true, configurable: true });
+        },
+      });
+    }
   }
   return files;
 }

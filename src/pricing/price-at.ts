@@ -67,6 +67,7 @@ export function scheduleAt(model: Model, at: string): Schedule {
   const notices: Warning[] = [];
   let rates: PartialRates = { ...model.rates };
   let tiers: readonly Tier[] = model.tiers ?? [];
+  if (!model.scheduledPrices?.length) return { rates, tiers, notices };
   // Rates after every change so far, future ones included: what a coming change changes from.
   let running: PartialRates = rates;
   let runningTiers = tiers;

@@ -60,6 +60,8 @@ export interface PricingSource {
   file: PricingFile;
   /** "bundled" or the path the file was read from. */
   origin: string;
+  /** Already built into a Registry, every check passed (the packed registry scripts/build.js writes). */
+  prechecked?: boolean;
 }
 
 /**
@@ -163,7 +165,8 @@ export class Registry {
     this.benchmarks = benchmarks;
     const dates = sources.filter((s) => s.origin === "bundled").flatMap((s) => (s.file.models ?? []).map((m) => m.pricesAsOf).filter((d): d is string => Boolean(d)));
     this.asOf = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
-    for (const m of this.models) checkUsage(m, benchmarks);
+    // Usage checks read every measurement, which the packed registry keeps as text until asked.
+    if (!sources.every((s) => s.prechecked)) for (const m of this.models) checkUsage(m, benchmarks);
     // One name, one model: an override whose alias is another model's id (or the reverse)
     // would otherwise price one of them silently as the other.
     for (const m of this.models) {

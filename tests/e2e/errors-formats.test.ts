@@ -5,6 +5,12 @@ import { expectInputError, json, ROOT, tempFile, tokencost } from "./spawn.ts";
 const AT = ["--at", "2026-11-27"];
 const file = tempFile;
 const M = ["--model", "gemini-3.5-flash"];
+/** `inner` repeated 10^15 times, `depth` sequences deep, with `extra` top-level fields. */
+const nestedRepeats = (depth: number, inner: string, extra = ""): string => {
+  let step = inner;
+  for (let i = 0; i < depth; i++) step = `{"repeat": 1000000000000000, "steps": [${step}]}`;
+  return `{${extra ? `${extra}, ` : ""}"steps": [${step}]}`;
+};
 
 describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", () => {
   it.each<[string, string[], string | undefined, RegExp]>([
@@ -59,6 +65,12 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
     ["a day that does not exist", ["estimate", ...M, "--input", "1", "--at", "2026-02-29"], undefined, /2026-02-29 is not a day of the calendar/],
     ["--json with another --format", ["estimate", ...M, "--input", "1", "--json", "--format", "csv", ...AT], undefined, /--json contradicts --format csv/],
     ["a time too large to represent", ["estimate", ...M, ...AT], '{"input": 1000, "toolSeconds": 1e308, "requests": 1000000000}', /the time per run is too large to represent/],
+    // 22 nested repeats of 10^15 over one input token: 10^330 tokens, past a double's 1.8e308; on a
+    // model with no speed figure the time stays 0, so the totals are what cannot be represented.
+    ["tokens too many to represent", ["estimate", "--model", "codestral-2508", ...AT], nestedRepeats(22, '{"input": 1}'), /the totals are too large to represent/],
+    // 10^30 tokens are a double; at $1e300 per million they cost 1e324, which is not.
+    ["a cost too large to represent", ["estimate", "--model", "acme-huge", "--pricing", file("huge-rate.json", { provider: "acme", models: [{ id: "acme-huge", rates: { input: 1e300, output: 1 } }] }), ...AT], nestedRepeats(1, '{"input": 1000000000000000}'), /the totals are too large to represent/],
+    ["a monthly cost too large to represent", ["estimate", "--model", "codestral-2508", ...AT], nestedRepeats(20, '{"input": 1000}', '"runs": {"count": 1000000000000000, "per": "day"}'), /the totals are too large to represent/],
     ["a key in the wrong form", ["estimate", ...M, ...AT], '{"agent": {"turns": 2, "perTurn": {"input": 1}}, "input": 5}', /"input" does not belong here \(this object takes: agent, model, name/],
     ["a model retired by the pricing date", ["estimate", "--model", "claude-sonnet-4-5", "--input", "1", "--at", "2027-03-01"], undefined, /claude-sonnet-4-5 was retired on 2026-11-30 — its replacement is claude-sonnet-5-5/],
   ])("%s", (_, args, input, message) => {
