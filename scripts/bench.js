@@ -31,21 +31,26 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-const results = [];
-for (const cmd of COMMANDS) {
-  for (let i = 0; i < 3; i++) time([bin, ...cmd]); // warm the file cache
-  const base = [];
-  const tool = [];
-  const ratios = [];
-  for (let i = 0; i < runs; i++) {
+// Rounds go through every command in turn, so that a busy spell on a shared machine falls on all
+// of them alike rather than on whichever command was being timed.
+for (const cmd of COMMANDS) for (let i = 0; i < 3; i++) time([bin, ...cmd]); // warm the file cache
+const samples = COMMANDS.map(() => ({ base: [], tool: [], ratios: [] }));
+for (let i = 0; i < runs; i++) {
+  COMMANDS.forEach((cmd, k) => {
     const a = time(["-e", "0"]);
     const b = time([bin, ...cmd]);
-    base.push(a);
-    tool.push(b);
-    ratios.push(b / a);
-  }
-  results.push({ command: `tokencost ${cmd.join(" ")}`, runs, nodeMs: median(base), tokencostMs: median(tool), ratio: median(ratios) });
+    samples[k].base.push(a);
+    samples[k].tool.push(b);
+    samples[k].ratios.push(b / a);
+  });
 }
+const results = COMMANDS.map((cmd, k) => ({
+  command: `tokencost ${cmd.join(" ")}`,
+  runs,
+  nodeMs: median(samples[k].base),
+  tokencostMs: median(samples[k].tool),
+  ratio: median(samples[k].ratios),
+}));
 
 // Bad input must fail fast too: 20 MB of garbage on stdin (the issue's worst case).
 const garbage = Buffer.alloc(20 * 1024 * 1024, "x");

@@ -70,6 +70,7 @@ export class Decimal {
 
   mul(other: Decimal | bigint): Decimal {
     if (typeof other === "bigint") return new Decimal(this.units * other, this.scale);
+    if (other.units === 1n && other.scale === 0) return this; // × 1: the standard tier's multiplier
     return new Decimal(this.units * other.units, this.scale + other.scale);
   }
 

@@ -73,19 +73,21 @@ export function boxTable(head: readonly string[], aligns: readonly Align[]): Box
         return ws;
       });
       const rule = (l: string, m: string, r: string) => `${l}${widths.map((w) => "─".repeat(w + 2)).join(m)}${r}`;
-      let out = rule("┌", "┬", "┐");
+      // Every piece in one list and one join: concatenating would leave a tree of partial strings.
+      const parts: string[] = [rule("┌", "┬", "┐")];
       for (let k = 0; k < rows.length; k++) {
         const r = rows[k]!;
         const ws = measured[k]!;
-        let line = "\n│";
+        parts.push("\n│");
         for (let i = 0; i < n; i++) {
           const cell = r[i] ?? "";
           const fill = pad(widths[i]! - ws[i]!);
-          line += aligns[i] === "right" ? ` ${fill}${cell} │` : ` ${cell}${fill} │`;
+          if (aligns[i] === "right") parts.push(" ", fill, cell, " │");
+          else parts.push(" ", cell, fill, " │");
         }
-        out += line;
       }
-      return `${out}\n${rule("└", "┴", "┘")}`;
+      parts.push("\n", rule("└", "┴", "┘"));
+      return parts.join("");
     },
   };
 }

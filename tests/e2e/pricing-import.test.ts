@@ -214,6 +214,18 @@ describe("pricing import: what a review found", () => {
     expect(r.stderr).toContain("openai/gpt-4o-2024-05-13 (another name of gpt-4o; the exact id openai/gpt-4o is imported instead)");
   });
 
+  it("between two other names the first met stays, and an exact id met first is not replaced", () => {
+    const ids = (r: { stdout: string }) => JSON.parse(r.stdout).models.map((m: { id: string; rates: { input: number } }) => [m.id, m.rates.input]);
+    const snapshots = write("or2.json", { data: [model("openai/gpt-4o-2024-05-13", "0.000005", "0.000015"), model("openai/gpt-4o-2024-08-06", "0.0000025", "0.00001")] });
+    const a = tokencost(["pricing", "import", "--from", "openrouter", snapshots]);
+    expect(ids(a)).toEqual([["gpt-4o", 5]]); // $0.000005 per token = $5 per million, the first snapshot's
+    expect(a.stderr).toContain("openai/gpt-4o-2024-08-06 (another name of gpt-4o, imported from openai/gpt-4o-2024-05-13)");
+    const exactFirst = write("or3.json", { data: [model("openai/gpt-4o", "0.0000025", "0.00001"), model("openai/gpt-4o-2024-05-13", "0.000005", "0.000015")] });
+    const b = tokencost(["pricing", "import", "--from", "openrouter", exactFirst]);
+    expect(ids(b)).toEqual([["gpt-4o", 2.5]]);
+    expect(b.stderr).toContain("openai/gpt-4o-2024-05-13 (another name of gpt-4o, imported from openai/gpt-4o)");
+  });
+
   it("a reseller never overrides the vendor (Azure's GPT-4o stays Azure's), a cache write of 0 is no free write, and a lone input tier price is no multiplier", () => {
     const path = write("lit.json", {
       "azure/gpt-4o": { litellm_provider: "azure", mode: "chat", input_cost_per_token: 0.00000275, output_cost_per_token: 0.000011 },
