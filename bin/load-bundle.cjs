@@ -46,7 +46,10 @@ function sibling(filename, parent) {
   try {
     load(module, filename);
   } catch (e) {
+    // As Node does for a module that failed to load: forgotten, so a retry loads it afresh.
     delete Module._cache[filename];
+    const i = parent.children.indexOf(module);
+    if (i !== -1) parent.children.splice(i, 1);
     throw e;
   }
   return module.exports;

@@ -92,3 +92,14 @@ describe("overrides merge over bundled entries", () => {
     expect(mergeEntry(bundled, { id: "acme-1", rates: { input: 1, output: 6 }, scheduledPrices: own }, "acme", "ours.json").scheduledPrices).toEqual(own);
   });
 });
+
+describe("the pricing date a library caller gives", () => {
+  it("is a day of the calendar, checked even where no scheduled price needs it", () => {
+    const m = registryOf(ACME).get("acme-1"); // no scheduled prices
+    expect(() => priceModel(m, { at: "bogus" })).toThrow(/the pricing date must be a day as YYYY-MM-DD, got "bogus"/);
+    expect(scheduleAt(m, "2026-11-27").rates.input).toBe(2);
+    // a day checked before does not wave another through
+    expect(() => scheduleAt(m, "2026-13-01")).toThrow(/got "2026-13-01"/);
+    expect(() => scheduleAt(m, "")).toThrow(/got ""/);
+  });
+});

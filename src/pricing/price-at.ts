@@ -1,7 +1,7 @@
 import { Decimal } from "../decimal.ts";
 import { TokencostError } from "../errors.ts";
 import { warning, type Warning } from "../warnings.ts";
-import { addDays, daysBetween } from "../dates.ts";
+import { addDays, daysBetween, isIsoDay } from "../dates.ts";
 import { lifecycleNotices } from "./lifecycle.ts";
 import { byText, compactTokens } from "../text.ts";
 import type { Model } from "./registry.ts";
@@ -62,8 +62,16 @@ export interface Schedule {
   notices: Warning[];
 }
 
+// The last day checked: a comparison asks for one day ~100 times.
+let checkedDay = "";
+
 /** Base rates and tiers in force on `at`, after every announced change dated on or before it. */
 export function scheduleAt(model: Model, at: string): Schedule {
+  if (at !== checkedDay) {
+    // Library callers give any string; the CLI has checked its --at already.
+    if (!isIsoDay(at)) throw new TokencostError("USAGE", `the pricing date must be a day as YYYY-MM-DD, got "${at}"`);
+    checkedDay = at;
+  }
   const notices: Warning[] = [];
   let rates: PartialRates = { ...model.rates };
   let tiers: readonly Tier[] = model.tiers ?? [];

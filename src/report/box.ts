@@ -85,6 +85,7 @@ export function boxTable(head: readonly string[], aligns: readonly Align[]): Box
           if (aligns[i] === "right") parts.push(" ", fill, cell, " │");
           else parts.push(" ", cell, fill, " │");
         }
+        if (n === 0) parts.push("│"); // no cells: "││", as before
       }
       parts.push("\n", rule("└", "┴", "┘"));
       return parts.join("");
