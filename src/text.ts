@@ -6,6 +6,7 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 export function groupDigits(n: number | bigint): string {
   const neg = n < 0;
   const digits = (neg ? -n : n).toString();
+  if (digits.length <= 3) return neg ? `-${digits}` : digits;
   return (neg ? "-" : "") + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 

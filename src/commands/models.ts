@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { modelCard, modelsReport } from "../report/models-report.ts";
+import { modelCard, modelList, modelsReport, type ModelList } from "../report/models-report.ts";
 import { registryFor, writeOutput } from "./context.ts";
 import type { Io } from "./io.ts";
 import { addOutputOptions, atOption, nonEmpty, outputFormat, type OutputFlags, type PricingDateFlags } from "./options.ts";
@@ -24,7 +24,9 @@ export function modelsCommand(program: Command, io: Io): void {
       const q = flags.search.toLowerCase();
       list = list.filter((m) => [m.id, m.name, m.provider, ...(m.aliases ?? [])].some((s) => s.toLowerCase().includes(q)));
     }
-    const report = modelsReport(list, flags.at ?? io.today(), registry.asOf);
+    const at = flags.at ?? io.today();
+    // JSON gives every field of every entry; the list itself, only what it shows.
+    const report: ModelList = format === "json" ? modelsReport(list, at, registry.asOf) : modelList(list, at, registry.asOf);
     await writeOutput(io, format, report, async () => (await import("./renderers.ts")).renderModelList);
   });
 

@@ -1,11 +1,9 @@
 // Every renderer but JSON behind one door: the CLI bundle keeps this module in a file of its
 // own (dist/bin/renderers.cjs, see scripts/build.js), loaded when a table, markdown or CSV is
 // asked for, so that `--json` runs never parse it. Colour is apart again (colour.ts).
-import type { Format } from "../report/formats.ts";
 import type { Paint } from "../report/paint.ts";
 import { render as renderReport } from "../report/render.ts";
-import { listedOnly, renderModelCard as modelCard, renderModelList as modelList } from "../report/models.ts";
-import type { ModelsReport } from "../report/models-report.ts";
+import { renderModelCard as modelCard, renderModelList as modelList } from "../report/models.ts";
 import { renderPresets as presets } from "../report/presets.ts";
 import { checkMarkdown as checkMd, renderCheck as check } from "../report/check.ts";
 import { diffMarkdown as diffMd, renderDiff as diff } from "../report/diff.ts";
@@ -21,8 +19,7 @@ const safe =
 
 export const render = safe(renderReport);
 export const renderModelCard = safe(modelCard);
-const safeModelList = safe(modelList);
-export const renderModelList = (report: ModelsReport, format: Format, paint?: Paint): string => safeModelList(listedOnly(report), format, paint);
+export const renderModelList = safe(modelList);
 export const renderPresets = safe(presets);
 export const renderCheck = safe(check);
 export const renderDiff = safe(diff);

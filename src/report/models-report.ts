@@ -28,6 +28,30 @@ export interface ModelCard {
 
 const modelAt = (m: Model, at: string): ModelAt => ({ ...m, ratesAt: scheduleAt(m, at).rates, statusAt: statusAt(m, at) });
 
+const LISTED = ["id", "provider", "name", "tiers", "limits", "speed", "deprecationDate", "replacement", "pricesAsOf", "source"] as const;
+/** What the list shows of a model (table, markdown, CSV). */
+export type ListedModel = Pick<ModelAt, (typeof LISTED)[number] | "statusAt" | "ratesAt">;
+export type ModelList = Omit<ModelsReport, "models"> & { models: ListedModel[] };
+
+/**
+ * The list as the table, markdown and CSV show it: each model cut to the fields they print. The
+ * renderers make every string of a report safe for its format, and a whole entry (sources,
+ * notes, measurements) is ten times what a list prints.
+ */
+export const modelList = (models: readonly Model[], at: string, registryAsOf: string | null): ModelList => ({
+  schemaVersion: SCHEMA_VERSION,
+  command: "models",
+  at,
+  registryAsOf,
+  models: models.map((m) => {
+    const out: Partial<ListedModel> = {};
+    for (const k of LISTED) if (m[k] !== undefined) (out as Record<string, unknown>)[k] = m[k];
+    out.ratesAt = scheduleAt(m, at).rates;
+    out.statusAt = statusAt(m, at);
+    return out as ListedModel;
+  }),
+});
+
 export const modelsReport = (models: readonly Model[], at: string, registryAsOf: string | null): ModelsReport => ({
   schemaVersion: SCHEMA_VERSION,
   command: "models",

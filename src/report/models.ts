@@ -5,7 +5,7 @@ import { formatInt, formatRate } from "./format.ts";
 import { plain, type Paint } from "./paint.ts";
 import { newTable } from "./table.ts";
 import type { Format } from "./formats.ts";
-import type { ModelAt, ModelCard, ModelsReport } from "./models-report.ts";
+import type { ListedModel, ModelAt, ModelCard, ModelList } from "./models-report.ts";
 import type { FigureGroup } from "../pricing/registry.ts";
 import { toJson } from "./json.ts";
 
@@ -13,27 +13,6 @@ import { toJson } from "./json.ts";
 // with every figure beside its source and as-of date.
 
 const rate = (v: number | null | undefined) => (v === null || v === undefined ? "—" : formatRate(v));
-
-const LISTED = ["id", "provider", "name", "statusAt", "ratesAt", "tiers", "limits", "speed", "deprecationDate", "replacement", "pricesAsOf", "source"] as const;
-/** What the list shows of a model (table, markdown, CSV). */
-export type ListedModel = Pick<ModelAt, (typeof LISTED)[number]>;
-export type ModelList = Omit<ModelsReport, "models"> & { models: ListedModel[] };
-
-/**
- * The report with each model cut to the fields the list shows: the renderers make every string
- * of a report safe for its format, and the whole registry (sources, measurements) is ten times
- * what a list prints.
- */
-export function listedOnly(report: ModelsReport): ModelList {
-  return {
-    ...report,
-    models: report.models.map((m) => {
-      const out: Partial<ListedModel> = {};
-      for (const k of LISTED) if (m[k] !== undefined) (out as Record<string, unknown>)[k] = m[k];
-      return out as ListedModel;
-    }),
-  };
-}
 
 const tierText = (m: ListedModel) => (m.tiers ?? []).map((t) => `>${compactTokens(t.aboveInputTokens)}`).join(" ") || "—";
 
