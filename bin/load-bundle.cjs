@@ -1,9 +1,12 @@
 "use strict";
 // Starts the CLI bundles (dist/bin/*.cjs) with the V8 code caches the build wrote beside them:
 // a run then compiles almost nothing, and compiling was most of what a run cost beyond starting
-// Node. A cache is named after the size and mtime of the bundle it was made from, so a bundle
-// rebuilt any other way is never paired with a stale cache (V8 itself checks only the length);
-// a missing or rejected cache (another Node version, other V8 flags) costs only the compile.
+// Node. A cache is named after the length of the bundle it was made from and the content hash the
+// build wrote on the bundle's last line, so a rebuilt bundle is never paired with a stale cache
+// (V8 itself checks only the length) and an installed copy finds its caches (npm does not keep
+// file times, which the names once used); a bundle without that line falls back to its mtime.
+// A missing or rejected cache (another Node version, other V8 flags) costs only the compile.
+// TOKENCOST_CODE_CACHE_REPORT=1 says on stderr which caches were used.
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
@@ -11,25 +14,36 @@ const Module = require("node:module");
 
 const dir = path.join(__dirname, "..", "dist", "bin");
 const writing = process.env.TOKENCOST_WRITE_CODE_CACHE === "1";
+const report = process.env.TOKENCOST_CODE_CACHE_REPORT === "1";
 const scripts = new Map();
 
-const cacheName = (filename, stat) => `${filename}.${stat.size}-${Math.trunc(stat.mtimeMs)}.cache`;
+const KEY = /\/\/ tokencost-cache-key: ([0-9a-f]{16})\s*$/;
+function cacheName(filename, source) {
+  const key = KEY.exec(source.slice(-64));
+  if (key) return `${filename}.${source.length}-${key[1]}.cache`;
+  const stat = fs.statSync(filename);
+  return `${filename}.${stat.size}-${Math.trunc(stat.mtimeMs)}.cache`;
+}
 
 function load(module, filename) {
   const source = fs.readFileSync(filename, "utf8");
-  const stat = fs.statSync(filename);
+  const name = cacheName(filename, source);
   module.filename = filename;
   module.paths = Module._nodeModulePaths(dir);
   let cachedData;
   if (!writing) {
     try {
-      cachedData = fs.readFileSync(cacheName(filename, stat));
+      cachedData = fs.readFileSync(name);
     } catch {
       // no cache: compile as Node would
     }
   }
   const script = new vm.Script(Module.wrap(source), { filename, cachedData });
-  scripts.set(filename, { script, stat });
+  scripts.set(filename, { script, name });
+  if (report) {
+    const used = cachedData === undefined ? "none found" : script.cachedDataRejected ? "rejected" : "used";
+    process.stderr.write(`code cache for ${path.basename(filename)}: ${used}\n`);
+  }
   // A bundle asks for its siblings as "./name.cjs": they are loaded here directly, since Node's
   // resolution of a relative request first reads the package scope (package.json, ~0.7 ms cold).
   const req = (id) => (id.startsWith("./") && id.endsWith(".cjs") ? sibling(path.join(dir, id.slice(2)), module) : module.require(id));
@@ -62,7 +76,7 @@ Module._extensions[".cjs"] = (module, filename) => (path.dirname(filename) === d
 if (writing) {
   // The build runs typical commands with this set: the caches then hold the functions they ran.
   process.on("exit", () => {
-    for (const [filename, { script, stat }] of scripts) fs.writeFileSync(cacheName(filename, stat), script.createCachedData());
+    for (const { script, name } of scripts.values()) fs.writeFileSync(name, script.createCachedData());
   });
 }
 

@@ -5,7 +5,8 @@
 // registry packed into dist/bin/registry.json — so the everyday path neither reads the pricing
 // files nor loads a validator.
 import { execFileSync } from "node:child_process";
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -104,6 +105,13 @@ writeFileSync(`${root}dist/bin/registry.json`, packed);
 await build(cliBuild);
 for (const [name, entry] of Object.entries(TOOLS)) {
   await build({ ...cliBuild, entryPoints: [`${root}${entry}`], outfile: `${root}dist/bin/${name}.cjs` });
+}
+// Each bundle's last line is a hash of its content: its caches are named after it (and its length),
+// not after file times, which an npm install does not keep.
+for (const f of readdirSync(`${root}dist/bin`)) {
+  if (!f.endsWith(".cjs")) continue;
+  const text = readFileSync(`${root}dist/bin/${f}`, "utf8");
+  writeFileSync(`${root}dist/bin/${f}`, `${text}// tokencost-cache-key: ${createHash("sha256").update(text).digest("hex").slice(0, 16)}\n`);
 }
 // V8 code caches for the bundles (bin/load-bundle.cjs reads them): made by running the commands
 // people run most, so that the functions they need are compiled already. Old caches go first.

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -44,5 +44,42 @@ describe("start-up pays only for what the run needs", () => {
     expect(loadsTty({})).toBe(false);
     expect(loadsTty({ NO_COLOR: "1" })).toBe(false);
     expect(loadsTty({ FORCE_COLOR: "1" })).toBe(true);
+  });
+});
+
+describe("the code caches an installed copy starts with", () => {
+  // npm does not keep file times: a copy of bin/ and dist/bin/ made now (new mtimes, as an
+  // install leaves them) must still find the caches the build made, and a bundle changed after
+  // the build must not meet one.
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), "tokencost-installed-"));
+    cpSync(`${ROOT}bin`, join(dir, "bin"), { recursive: true });
+    cpSync(`${ROOT}dist/bin`, join(dir, "dist", "bin"), { recursive: true });
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, "dist", "bin", "cli.cjs"), later, later);
+    return dir;
+  };
+  const run = (dir: string) =>
+    spawnSync(process.execPath, [join(dir, "bin", "tokencost.js"), "compare", "--models", "gpt-5.4,gemini-3.5-flash", "--input", "1000", "--at", "2026-11-28"], {
+      env: { PATH: process.env.PATH, NO_COLOR: "1", TOKENCOST_CODE_CACHE_REPORT: "1" },
+      encoding: "utf8",
+    });
+
+  it("are found by content, not by file time", () => {
+    const r = run(copy());
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("code cache for cli.cjs: used");
+    expect(r.stderr).toContain("code cache for renderers.cjs: used");
+  });
+
+  it("are not used for a bundle changed since the build", () => {
+    const dir = copy();
+    const cli = join(dir, "dist", "bin", "cli.cjs");
+    writeFileSync(cli, `/* patched */${readFileSync(cli, "utf8")}`);
+    const r = run(dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("gpt-5.4");
+    expect(r.stderr).toContain("code cache for cli.cjs: none found");
+    expect(r.stderr).toContain("code cache for renderers.cjs: used");
   });
 });
