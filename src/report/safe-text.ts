@@ -10,12 +10,13 @@ type Fix = (text: string) => string;
 function deepMap<T>(value: T, fix: Fix): T {
   if (typeof value === "string") return fix(value) as T;
   if (value === null || typeof value !== "object") return value;
-  // Plain loops: this walks every value of a report once, cold, before every table.
+  // Plain loops, and no call for a number: this walks every value of a report once, cold,
+  // before every table (~7,000 values for a comparison of 92 models).
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      const w = deepMap(v, fix);
+      const w = typeof v === "string" ? fix(v) : v !== null && typeof v === "object" ? deepMap(v, fix) : v;
       if (w !== v) (out ??= value.slice())[i] = w;
     }
     return (out ?? value) as T;
@@ -24,7 +25,7 @@ function deepMap<T>(value: T, fix: Fix): T {
   const record = value as Record<string, unknown>;
   for (const k in record) {
     const v = record[k];
-    const w = deepMap(v, fix);
+    const w = typeof v === "string" ? fix(v) : v !== null && typeof v === "object" ? deepMap(v, fix) : v;
     if (w !== v) (out ??= { ...record })[k] = w;
   }
   return (out ?? value) as T;

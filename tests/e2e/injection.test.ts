@@ -24,6 +24,14 @@ describe("output injection", () => {
     expect(r.stdout).toContain("w ## ✅ all checks passed <img src=x onerror=alert(1)> (");
   });
 
+  it("a string in a list (a source) is made safe too: a model card shows it, not obeys it", () => {
+    const sourced = tempFile("sources-pricing.json", { provider: "acme", models: [{ id: "acme-y", rates: { input: 1, output: 2 }, sources: { prices: [`https://acme.example/prices${ESC}[2J`] } }] });
+    const r = tokencost(["models", "show", "acme-y", "--pricing", sourced, ...AT]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(r.stdout).toContain("https://acme.example/prices�[2J");
+  });
+
   it("markdown gets no heading or HTML from a name, in the report and in the step summary", () => {
     const summary = tempFile("summary.md", "");
     const r = tokencost(["check", workload, "--pricing", evil, "--format", "markdown", ...AT], { env: { GITHUB_STEP_SUMMARY: summary } });
