@@ -39,15 +39,15 @@ export function warningLines(results: readonly ReportResult[], extra: readonly W
   const all = [...extra, ...results.flatMap((r) => r.warnings)];
   const lines: string[] = [];
   const seen = new Set<string>();
-  const folds = new Map<string, { label: string; items: string[]; messages: string[] }>();
+  // Sets, in the order met: a fold over 90 models would otherwise compare every message with every other.
+  const folds = new Map<string, { label: string; items: Set<string>; messages: Set<string> }>();
   for (const w of all) {
     const label = w.fold ?? FOLDED[w.code];
     if (mode === "folded" && results.length > 1 && w.model && label) {
-      const f = folds.get(label) ?? { label, items: [], messages: [] };
-      const item = w.detail ? `${w.model} (${w.detail})` : w.model;
-      if (!f.items.includes(item)) f.items.push(item);
-      if (!f.messages.includes(w.message)) f.messages.push(w.message);
-      folds.set(label, f);
+      let f = folds.get(label);
+      if (!f) folds.set(label, (f = { label, items: new Set(), messages: new Set() }));
+      f.items.add(w.detail ? `${w.model} (${w.detail})` : w.model);
+      f.messages.add(w.message);
     } else if (!seen.has(w.message)) {
       seen.add(w.message);
       lines.push(w.message);
@@ -55,10 +55,10 @@ export function warningLines(results: readonly ReportResult[], extra: readonly W
   }
   for (const f of folds.values()) {
     // One model's warning reads best as itself.
-    if (f.items.length === 1) lines.push(...f.messages);
+    if (f.items.size === 1) lines.push(...f.messages);
     else {
-      const more = f.items.length > SHOWN ? `, … (--verbose lists them)` : "";
-      lines.push(`${f.label}: ${f.items.length} models — ${f.items.slice(0, SHOWN).join(", ")}${more}`);
+      const more = f.items.size > SHOWN ? `, … (--verbose lists them)` : "";
+      lines.push(`${f.label}: ${f.items.size} models — ${[...f.items].slice(0, SHOWN).join(", ")}${more}`);
     }
   }
   return lines;
