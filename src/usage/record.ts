@@ -2,6 +2,22 @@
 // rules of its format (../shared/reference/usage-formats.md). Every format's parser produces
 // these; nothing after the parsers knows which key meant what.
 
+import type { BilledClass } from "../pricing/price-at.ts";
+
+/** Tokens by class: a record's, a part's, a group's sum. */
+export type Counts = Record<BilledClass, number>;
+
+/** Adds counts (a record's six classes, or a scaled set) to a sum. */
+export function addCounts(c: Counts, d: Counts): void {
+  // Unrolled: this runs for every record.
+  c.input += d.input;
+  c.cachedInput += d.cachedInput;
+  c.cacheWrite += d.cacheWrite;
+  c.cacheWrite1h += d.cacheWrite1h;
+  c.output += d.output;
+  c.reasoning += d.reasoning;
+}
+
 export type LogFormat =
   | "openai-chat"
   | "openai-responses"
@@ -20,7 +36,8 @@ export type LogFormat =
  */
 export type Keep = "first" | "largest-output" | "last";
 
-export interface UsageRecord {
+/** Counts: the five disjoint classes; cacheWrite1h is the part of the writes the record says were 1-hour. */
+export interface UsageRecord extends Counts {
   format: LogFormat;
   /** De-duplication key (format family + id), or null when the record carries none. */
   key: string | null;
@@ -31,13 +48,6 @@ export interface UsageRecord {
   provider: string | null;
   /** Epoch milliseconds, or null. */
   time: number | null;
-  /** The five disjoint classes; cacheWrite1h is the part of the writes the record says were 1-hour. */
-  input: number;
-  cachedInput: number;
-  cacheWrite: number;
-  cacheWrite1h: number;
-  output: number;
-  reasoning: number;
   /** Cached tokens also billed as cache storage (OpenRouter's Gemini records): not priced here, said. */
   cacheStorage: number;
   /** Service tiers that change the price ("batch", "flex", "priority", "fast", "us-only"). */
@@ -67,14 +77,8 @@ export const promptOf = (r: UsageRecord): number => r.input + r.cachedInput + r.
  * message on another model). The record's classes are the sum of its parts; it is de-duplicated
  * whole, then counted part by part.
  */
-export interface Part {
+export interface Part extends Counts {
   model: string | null;
-  input: number;
-  cachedInput: number;
-  cacheWrite: number;
-  cacheWrite1h: number;
-  output: number;
-  reasoning: number;
 }
 
 /** The fields every parser fills the same way. */

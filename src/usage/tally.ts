@@ -4,12 +4,12 @@ import { bandFor } from "../engine/agent.ts";
 import { isOne, scaleCount, scaleSum } from "../engine/fraction.ts";
 import { resolveEffort, scalingBetween, spendsNoReasoning, unscaled, type Scaling } from "../engine/scaling.ts";
 import { lifecycleNotices } from "../pricing/lifecycle.ts";
-import { hasServiceTier, priceModel, type BilledClass, type ModelPricing } from "../pricing/price-at.ts";
+import { hasServiceTier, priceModel, type ModelPricing } from "../pricing/price-at.ts";
 import type { Model, Registry } from "../pricing/registry.ts";
 import { warning, type Warning } from "../warnings.ts";
 import { KeySet } from "./key-set.ts";
 import { ModelNames } from "./model-ids.ts";
-import { promptOf, type UsageRecord } from "./record.ts";
+import { addCounts, promptOf, type Counts, type UsageRecord } from "./record.ts";
 
 // Records in, sums out: de-duplicated across every file, grouped, and bucketed by the rates
 // that price them (model, day, service tier, long-context band) so that money is computed once
@@ -31,7 +31,7 @@ export interface TallyOptions {
   sessions?: boolean;
 }
 
-export type Counts = Record<BilledClass, number>;
+export type { Counts };
 const zero = (): Counts => ({ input: 0, cachedInput: 0, cacheWrite: 0, cacheWrite1h: 0, output: 0, reasoning: 0 });
 
 export interface Bucket {
@@ -399,13 +399,3 @@ const HELD = 1000;
 /** Notices that hold for logged calls; announced changes and shutdowns ahead of a past day do not. */
 const KEPT_NOTICES = new Set<Warning["code"]>(["RATE_UNKNOWN_SINCE", "OVERRIDE", "ZERO_RATE", "TINY_RATE", "RETIRED"]);
 
-/** Adds counts (a record's six classes, or a scaled set) to a sum. */
-function addCounts(c: Counts, d: Counts): void {
-  // Unrolled: this runs for every record.
-  c.input += d.input;
-  c.cachedInput += d.cachedInput;
-  c.cacheWrite += d.cacheWrite;
-  c.cacheWrite1h += d.cacheWrite1h;
-  c.output += d.output;
-  c.reasoning += d.reasoning;
-}

@@ -1,4 +1,4 @@
-import { isObject, newRecord, str, timeOf, tok, type LogFormat, type Part, type UsageRecord } from "../record.ts";
+import { addCounts, isObject, newRecord, str, timeOf, tok, type LogFormat, type Part, type UsageRecord } from "../record.ts";
 
 // Anthropic Messages: input_tokens EXCLUDES cache reads and writes (three disjoint fields);
 // output_tokens includes thinking (usage-formats.md §3). Claude Code's session files carry the
@@ -52,14 +52,7 @@ export function messageRecord(format: LogFormat, message: Obj, usage: Obj, file:
   r.key = id ? `${keyPrefix}${id}` : null;
   const iterations = Array.isArray(usage.iterations) ? usage.iterations.filter(isObject) : [];
   const parts = (iterations.length > 0 ? iterations : [usage]).map((u) => classes(r, u));
-  for (const p of parts) {
-    r.input += p.input;
-    r.cachedInput += p.cachedInput;
-    r.cacheWrite += p.cacheWrite;
-    r.cacheWrite1h += p.cacheWrite1h;
-    r.output += p.output;
-    r.reasoning += p.reasoning;
-  }
+  for (const p of parts) addCounts(r, p);
   if (iterations.length > 0) r.parts = parts;
   return r;
 }
