@@ -53,7 +53,7 @@ const collectList = (what: string) => (value: string, previous: string[] = []) =
   if (items.some((s) => s === "")) throw new InvalidArgumentError(`${what} cannot be empty`);
   return [...previous, ...items];
 };
-const collectPaths = (value: string, previous: string[] = []) => {
+export const collectPaths = (value: string, previous: string[] = []) => {
   if (value.trim() === "") throw new InvalidArgumentError("a file path cannot be empty");
   return [...previous, value];
 };

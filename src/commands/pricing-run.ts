@@ -60,7 +60,8 @@ export async function validate(files: string[], flags: OutputFlags, io: Io, outc
   const { checkPricingFile } = await import("../validators.ts");
   const { formatPath } = await import("../text.ts");
   const { parseJson, readTextFile } = await import("../read.ts");
-  const bundled = new Registry(bundledPricing("pricing"));
+  const sources = bundledPricing("pricing");
+  const bundled = { registry: new Registry(sources), sources };
   const results: FileResult[] = files.map((file) => {
     let data: unknown;
     try {
@@ -115,7 +116,7 @@ async function registrySide(arg: string, overBundled: boolean): Promise<Registry
 }
 
 export async function pricingDiff(oldArg: string, newArg: string, workloadArgs: string[], flags: DiffFlags, io: Io, outcome: Outcome): Promise<void> {
-  const format = flags.json ? "json" : (flags.format ?? "table");
+  const format = outputFormat(flags);
   const at = flags.at ?? io.today();
   const [before, after] = [await registrySide(oldArg, Boolean(flags.overBundled)), await registrySide(newArg, Boolean(flags.overBundled))];
   const models = diffRegistries(before, after);
@@ -166,7 +167,9 @@ export async function pricingDiff(oldArg: string, newArg: string, workloadArgs: 
   if (format === "json") io.stdout.write(toJson(report));
   else io.stdout.write(renderPricingDiff(safeForFormat(report, format), format, format === "table" ? await paintFor(io) : undefined));
   for (const n of notes) io.stderr.write(`warning: ${printable(n)}\n`);
-  for (const side of [before, after]) for (const w of staleNotice(side, at)) io.stderr.write(`warning: ${w.message}\n`);
+  // Both sides may be (or stand on) the bundled registry: its age is said once.
+  const stale = new Set([before, after].flatMap((side) => staleNotice(side, at).map((w) => w.message)));
+  for (const message of stale) io.stderr.write(`warning: ${message}\n`);
   if (failed > 0) outcome.code = 1;
 }
 

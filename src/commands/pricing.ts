@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
 import { FORMATS } from "../report/formats.ts";
 import type { Io, Outcome } from "./io.ts";
-import { atOption, dateOption, modelListOption, nonEmpty, percentArg, type OutputFlags } from "./options.ts";
+import { atOption, collectPaths, dateOption, modelListOption, nonEmpty, percentArg, type OutputFlags } from "./options.ts";
 import type { DiffFlags, ExportFlags, ImportFlags } from "./pricing-run.ts";
 
 // `tokencost pricing …` (SPEC §10): the registry's own tooling. `validate` checks pricing files
@@ -51,7 +51,7 @@ export function pricingCommand(program: Command, io: Io, outcome: Outcome): void
     .addOption(new Option("--format <format>", "csv, json or sql (default: csv)").choices(["csv", "json", "sql"]))
     .addOption(new Option("--dialect <dialect>", "SQL dialect (default: duckdb)").choices([...DIALECTS]))
     .option("--table <name>", "SQL table name (default: tokencost_prices)", nonEmpty("a table name"))
-    .option("--pricing <file>", "merge a pricing file over the bundled registry (repeatable)", (v: string, prev: string[] = []) => [...prev, v]);
+    .option("--pricing <file>", "merge a pricing file over the bundled registry (repeatable)", collectPaths);
   exp.addOption(atOption());
   exp.action(async (flags: ExportFlags) => (await run()).exportPrices(flags, io));
 }

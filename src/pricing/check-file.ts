@@ -1,8 +1,7 @@
-import { formatPath, quote, type JsonPath } from "../text.ts";
+import { quote, type JsonPath } from "../text.ts";
 import { allKeys, zodProblems } from "../validation.ts";
 import { isTokencostError } from "../errors.ts";
-import { bundledPricing } from "./bundled.ts";
-import { Registry } from "./registry.ts";
+import { Registry, type PricingSource } from "./registry.ts";
 import { pricingFileSchema, type PartialRates, type PricingFile } from "./schema.ts";
 
 // `tokencost pricing validate`: every problem of a pricing file, each at its JSON path — the
@@ -19,7 +18,11 @@ export interface Problem {
 const ALL_KEYS = allKeys(pricingFileSchema);
 const RATE_CLASSES = ["input", "cachedInput", "cacheWrite", "cacheWrite1h", "output", "reasoning"] as const;
 
-export function checkPricingFile(data: unknown, bundled: Registry): { file: PricingFile | null; problems: Problem[] } {
+/** `bundled`: the bundled registry and the sources it was built from (read once for every file checked). */
+export function checkPricingFile(
+  data: unknown,
+  bundled: { registry: Registry; sources: readonly PricingSource[] },
+): { file: PricingFile | null; problems: Problem[] } {
   const parsed = pricingFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     return { file: null, problems: zodProblems(parsed.error, { schema: pricingFileSchema, elsewhere: ALL_KEYS }).map((p) => ({ severity: "error", ...p })) };
@@ -40,8 +43,8 @@ export function checkPricingFile(data: unknown, bundled: Registry): { file: Pric
       names.set(key, i);
       // An entry with a bundled model's id overrides it; a name of ANOTHER bundled model would
       // price one of them as the other.
-      const known = bundled.find(name);
-      const self = bundled.find(m.id);
+      const known = bundled.registry.find(name);
+      const self = bundled.registry.find(m.id);
       if (known && known !== self) error(where, `${quote(name)} already names the bundled model ${known.provider}/${known.id}`);
     }
     if (m.rates) checkRates(m.rates, at("rates"), error, warn);
@@ -72,7 +75,7 @@ export function checkPricingFile(data: unknown, bundled: Registry): { file: Pric
   // model, an alias clash the checks above do not see): the file is no use if --pricing rejects it.
   if (!problems.some((p) => p.severity === "error")) {
     try {
-      new Registry([...bundledPricing("pricing"), { file, origin: "this file" }]);
+      new Registry([...bundled.sources, { file, origin: "this file" }]);
     } catch (e) {
       if (!isTokencostError(e)) throw e;
       problems.push({ severity: "error", path: [], message: `--pricing would refuse it: ${e.message.replace(/^this file: /, "")}` });
@@ -95,6 +98,3 @@ function checkRates(
     error([...path, "cachedInput"], `${cached} is above the input rate ${input}: a cache read would cost more than no cache`);
   }
 }
-
-/** "FILE: models[2].rates.cachedInput: …" */
-export const problemLine = (file: string, p: Problem): string => `${file}: ${formatPath(p.path)}: ${p.message}`;

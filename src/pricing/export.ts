@@ -76,7 +76,6 @@ export function priceTable(models: readonly Model[], at: string): PriceTable {
 }
 
 export type Dialect = "duckdb" | "bigquery" | "clickhouse" | "postgres";
-export const DIALECTS: readonly Dialect[] = ["duckdb", "bigquery", "clickhouse", "postgres"];
 
 const TYPES: Record<Dialect, Record<Column["type"], string>> = {
   // 18 decimals: a rate per million of a price per token written to 12 places survives whole.

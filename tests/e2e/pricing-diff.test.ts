@@ -24,7 +24,9 @@ function edited(): string {
 }
 
 describe("pricing diff", () => {
-  it("the bundled registry and the pricing files it was built from do not differ", () => {
+  // `bundled` reads the pricing files themselves (every field, for a diff): this holds a
+  // directory side and the bundled side to the same registry.
+  it("a directory side read as the bundled side reads it: pricing/ against bundled differs in nothing", () => {
     const r = tokencost(["pricing", "diff", "bundled", "pricing", ...AT]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("0 changed, 0 added, 0 removed");
@@ -70,6 +72,18 @@ describe("pricing diff", () => {
       { figure: "status", old: "current", new: "deprecated" },
       { figure: "deprecationDate", old: null, new: "2027-01-01" },
     ]);
+  });
+
+  it("--json beside another --format is a contradiction, as in every command; a path flag cannot be empty", () => {
+    expect(expectInputError(tokencost(["pricing", "diff", "bundled", "bundled", "--json", "--format", "markdown", ...AT]))).toMatch(/--json contradicts --format markdown/);
+    expect(expectInputError(tokencost(["pricing", "export", "--pricing", "", ...AT]))).toMatch(/a file path cannot be empty/);
+  });
+
+  it("the bundled prices' age is said once, though both sides stand on them", () => {
+    // prices as of 2026-11-27: on 2027-06-01 they are 186 days old
+    const r = tokencost(["pricing", "diff", "bundled", "bundled", "--at", "2027-06-01"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.match(/the bundled prices are from 2026-11-27, 186 days before the pricing date 2027-06-01/g)).toHaveLength(1);
   });
 
   it("a side that is no pricing file or directory: exit 2", () => {

@@ -54,6 +54,11 @@ describe("pricing export", () => {
       // no write rate (the model bills writes as input) or an unknown one: the input rate
       expect(Number(base.cache_write_per_million), e.id).toBe(e.rates.cacheWrite ?? e.rates.input);
     }
+    // Written out, not through the rule above: a retired model is left out, a deprecated one that
+    // still serves on the day is in.
+    expect(rows.filter((r) => r.model === "claude-opus-4-1")).toEqual([]); // retired 2026-08-05
+    expect(rows.filter((r) => r.model === "qwen3-max")).toEqual([]); // retired 2026-10-10
+    expect(rows.filter((r) => r.model === "gpt-5")).toEqual([expect.objectContaining({ status: "deprecated" })]); // shuts down 2026-12-11
     const flash = rows.filter((r) => r.model === "gemini-3.5-flash");
     expect(flash).toEqual([expect.objectContaining({ provider: "google", input_per_million: "1.5", cached_input_per_million: "0.15", output_per_million: "9", tier_batch: "0.5", tier_flex: "0.5", tier_priority: "1.8", context_tokens: "1048576", output_tokens_per_second: "204", status: "current" })]);
   });

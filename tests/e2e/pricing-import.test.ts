@@ -214,6 +214,15 @@ describe("pricing import: what a review found", () => {
     expect(r.stderr).toContain("openai/gpt-4o-2024-05-13 (another name of gpt-4o; the exact id openai/gpt-4o is imported instead)");
   });
 
+  it("a date that is not on the calendar is left out, not the model", () => {
+    const path = write("lit-date.json", { "gpt-5-nano": { litellm_provider: "openai", mode: "chat", input_cost_per_token: 0.00000005, output_cost_per_token: 0.0000004, deprecation_date: "2026-02-30" } });
+    const r = tokencost(["pricing", "import", "--from", "litellm", path, "--as-of", "2026-11-28"]);
+    expect(r.code, r.stderr).toBe(0);
+    const [m] = JSON.parse(r.stdout).models;
+    expect(m.id).toBe("gpt-5-nano");
+    expect(m.deprecationDate).toBeUndefined();
+  });
+
   it("between two other names the first met stays, and an exact id met first is not replaced", () => {
     const ids = (r: { stdout: string }) => JSON.parse(r.stdout).models.map((m: { id: string; rates: { input: number } }) => [m.id, m.rates.input]);
     const snapshots = write("or2.json", { data: [model("openai/gpt-4o-2024-05-13", "0.000005", "0.000015"), model("openai/gpt-4o-2024-08-06", "0.0000025", "0.00001")] });

@@ -1,3 +1,4 @@
+import { isIsoDay } from "../../dates.ts";
 import type { Registry } from "../registry.ts";
 import type { ModelEntry } from "../schema.ts";
 import { ImportResult, providerOf, type ImportOptions } from "./common.ts";
@@ -69,7 +70,7 @@ export function importGenaiPrices(data: unknown, registry: Registry, options: Im
         if (s === plain || !s.constraint) continue;
         const c = s.constraint as Obj;
         const next = typeof s.prices === "object" && s.prices !== null ? ratesOf(s.prices as Obj) : undefined;
-        if (typeof c.start_date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(c.start_date) && Object.keys(c).length === 1 && next) {
+        if (typeof c.start_date === "string" && isIsoDay(c.start_date) && Object.keys(c).length === 1 && next) {
           scheduled.push({ from: c.start_date, rates: next.rates!, ...(next.tiers.length || priced.tiers.length ? { tiers: next.tiers } : {}) });
         } else result.note(key, `a price under a condition tokencost cannot express (${JSON.stringify(c)}): left out`);
       }

@@ -1,3 +1,4 @@
+import { isIsoDay } from "../../dates.ts";
 import { Decimal } from "../../decimal.ts";
 import type { Registry } from "../registry.ts";
 import type { ModelEntry } from "../schema.ts";
@@ -11,7 +12,7 @@ type Obj = Record<string, unknown>;
 const TEXT_MODES = new Set(["chat", "completion", "responses"]);
 
 /** USD per token → USD per million, exactly: 0.0000025 → 2.5 (no 2.4999999999999996). */
-export function perMillion(v: unknown): number | undefined {
+function perMillion(v: unknown): number | undefined {
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0) return undefined;
   return Number(Decimal.from(v).mul(1_000_000n).toString());
 }
@@ -96,7 +97,7 @@ export function importLitellm(data: unknown, registry: Registry, options: Import
     if (typeof maxIn === "number" || typeof maxOut === "number") {
       entry.limits = { contextTokens: null, ...(typeof maxIn === "number" && maxIn > 0 ? { inputTokens: maxIn } : {}), ...(typeof maxOut === "number" && maxOut > 0 ? { outputTokens: maxOut } : {}) };
     }
-    if (typeof e.deprecation_date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(e.deprecation_date)) {
+    if (typeof e.deprecation_date === "string" && isIsoDay(e.deprecation_date)) {
       entry.status = "deprecated";
       entry.deprecationDate = e.deprecation_date;
     }

@@ -1,3 +1,4 @@
+import { isIsoDay } from "../../dates.ts";
 import type { Registry } from "../registry.ts";
 import type { ModelEntry } from "../schema.ts";
 import { ImportResult, providerOf, type ImportOptions } from "./common.ts";
@@ -58,7 +59,7 @@ export function importModelsDev(data: unknown, registry: Registry, options: Impo
       if (m.status === "deprecated") entry.status = "deprecated";
       result.add(key, providerOf(providerId), entry, registry);
       // The catalog dates each entry: its own date beats --as-of.
-      if (typeof m.last_updated === "string" && /^\d{4}-\d{2}-\d{2}$/.test(m.last_updated) && result.last) result.last.pricesAsOf = m.last_updated;
+      if (typeof m.last_updated === "string" && isIsoDay(m.last_updated) && result.last) result.last.pricesAsOf = m.last_updated;
     }
   }
   return result;
