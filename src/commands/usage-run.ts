@@ -1,6 +1,7 @@
-import { statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { TokencostError } from "../errors.ts";
+import { isDirectory } from "../read.ts";
 import type { Model } from "../pricing/registry.ts";
 import { usageReport, type ReadStats, type UsageReport } from "../report/usage.ts";
 import { calibrate } from "../usage/calibrate.ts";
@@ -31,13 +32,6 @@ export type UsageFlags = OutputFlags & {
 
 const SHOWN_MALFORMED = 5;
 
-const isDirectory = (path: string): boolean => {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-};
 
 
 export async function runUsage(args: string[], flags: UsageFlags, io: Io, _outcome: Outcome): Promise<void> {
@@ -151,7 +145,7 @@ export async function runUsage(args: string[], flags: UsageFlags, io: Io, _outco
   read.skippedChunks = notes.skippedChunks;
 
   if (flags.calibrate) {
-    const { workload, notes } = calibrate({ tally, registry, today: io.today(), model: flags.model, files: read.files, agent: Boolean(flags.agent) });
+    const { workload, notes } = calibrate({ tally, registry, today: io.today(), at: flags.at, model: flags.model, files: read.files, agent: Boolean(flags.agent) });
     io.stdout.write(`${JSON.stringify(workload, null, 2)}\n`);
     if (mode !== "quiet") for (const n of notes) io.stderr.write(`warning: ${printable(n)}\n`);
     return;

@@ -24,6 +24,8 @@ export interface CalibrateInput {
   registry: Registry;
   /** Today, for records without a date. */
   today: string;
+  /** --at: the day every record was priced at (else each at its own day's rates). */
+  at?: string | undefined;
   /** --model: which logged model to fit, where the logs hold several. */
   model?: string | undefined;
   files: readonly string[];
@@ -132,7 +134,8 @@ function fittedAgainstLogged(input: CalibrateInput, g: Group, call: Record<strin
   if (!model || g.buckets.size === 0) return null;
   let logged = Decimal.ZERO;
   for (const b of g.buckets.values()) logged = logged.add(costOf(b.pricing.bands[b.band]!.rates, b.pricing.multiplier, b.tokens));
-  const day = g.last === null ? input.today : isoDay(new Date(g.last));
+  // The day the logged cost was priced at: --at for every record, else the latest record's.
+  const day = input.at ?? (g.last === null ? input.today : isoDay(new Date(g.last)));
   const pricing = priceModel(model, { at: day, serviceTier: tier });
   const prompt = call.input! + call.cachedInput! + call.cacheWrite!;
   const band = pricing.bands[bandFor(pricing, BigInt(prompt))]!;

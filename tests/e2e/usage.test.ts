@@ -310,17 +310,17 @@ describe("usage: what a review found (each once wrong)", () => {
   it("--calibrate: a tier the model lacks, or tiers that multiply, give a list-price workload with a warning; rare traffic is per month", () => {
     const msg = (id: string, day: string, usage: Record<string, unknown>) => ({ id, type: "message", model: "claude-opus-4-8", usage: { input_tokens: 1000, output_tokens: 100, ...usage } });
     const path = tempFile("tiers.jsonl", lines(msg("m1", "", { service_tier: "priority" }), msg("m2", "", { service_tier: "priority" })));
-    const r = tokencost(["usage", path, "--calibrate"]);
+    const r = tokencost(["usage", path, "--calibrate", ...AT]);
     const w = JSON.parse(r.stdout);
     expect(w.serviceTier).toBeUndefined();
     expect(tokencost(["estimate", tempFile("cal-tier.json", w), ...AT]).code).toBe(0);
     const fast = tempFile("fast.jsonl", lines(msg("m3", "", { speed: "fast", inference_geo: "us" })));
-    const f = tokencost(["usage", fast, "--calibrate"]);
+    const f = tokencost(["usage", fast, "--calibrate", ...AT]);
     expect(JSON.parse(f.stdout).serviceTier).toBeUndefined();
     expect(f.stderr).toContain("fast+us-only, tiers that multiply");
     const rare = tempFile("rare.csv", "model,input,output,timestamp\ngpt-5.5,10,1,2026-01-01T00:00:00Z\ngpt-5.5,10,1,2026-08-26T00:00:00Z\n");
     // 2 records over 238 days: 0.0084 a day, 0.25 a month → 1 a month at least
-    expect(JSON.parse(tokencost(["usage", rare, "--calibrate"]).stdout).runs).toEqual({ count: 1, per: "month" });
+    expect(JSON.parse(tokencost(["usage", rare, "--calibrate", ...AT]).stdout).runs).toEqual({ count: 1, per: "month" });
   });
 
   it("symbolic links are followed; a file named twice, or inside a directory also named, is read once", () => {
@@ -395,10 +395,23 @@ describe("usage: what a second review found", () => {
 
   it("--calibrate says when the fitted call does not price what the logs cost (calls on both sides of a tier)", () => {
     const csv = "model,input,output,timestamp\nclaude-haiku-5-5,53000,10,2026-11-01T00:00:00Z\nclaude-haiku-5-5,153000,10,2026-11-01T01:00:00Z\nclaude-haiku-5-5,53000,10,2026-11-01T02:00:00Z\n";
-    const r = tokencost(["usage", tempFile("straddle.csv", csv), "--calibrate"]);
+    const r = tokencost(["usage", tempFile("straddle.csv", csv), "--calibrate", ...AT]);
     expect(r.code).toBe(0);
     // logged: 2 × (53,000×0.1 + 10×0.5) + 153,000×0.5 + 10×2.5 = 10,610 + 76,525 µ$; fitted mean call 86,333 in (base) × 3
     expect(r.stderr).toMatch(/the fitted call × 3 records prices at \$0\.025\d* against \$0\.087135 logged/);
+  });
+
+  it("--calibrate checks its fitted call on the day the logs were priced: --at, where given", () => {
+    // gemini-4-argon: $2 in / $10 out until 2026-12-01, $4 / $20 from then
+    const csv = "model,input,output,timestamp\ngemini-4-argon,1000,100,2026-11-20T00:00:00Z\ngemini-4-argon,1000,100,2026-11-21T00:00:00Z\n";
+    const path = tempFile("argon.csv", csv);
+    for (const at of [[], ["--at", "2026-12-05"]]) {
+      const r = tokencost(["usage", path, "--calibrate", ...at]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toMatch(/fitted call/);
+    }
+    // and the logged cost itself follows --at: 2 × (1,000 × $4 + 100 × $20) per million = $0.012
+    expect(json(tokencost(["usage", path, "--json", "--at", "2026-12-05"])).results[0].cost.usdExact).toBe("0.012");
   });
 
   it("--what-if says what it changed: reasoning kept on a model that does not reason, a logged tier the target lacks, a target shutting down", () => {
