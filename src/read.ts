@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isTokencostError, TokencostError } from "./errors.ts";
 import { firstDuplicateKey, jsonErrorOffset } from "./json-error.ts";
@@ -36,6 +36,15 @@ export function readTextFile(path: string, what: string): string {
     throw fileError(path, what, e);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** A directory, as far as stat can tell; what else is wrong with the path, the reader says. */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -1,7 +1,6 @@
-import { statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { TokencostError } from "../errors.ts";
-import { listDirectory, readTextFile } from "../read.ts";
+import { isDirectory, listDirectory, readTextFile } from "../read.ts";
 import type { WorkloadInfo } from "../report/report.ts";
 import { workloadInfo } from "../report/report.ts";
 import { closest } from "../suggest.ts";
@@ -104,13 +103,6 @@ export function workloadSources(args: readonly string[], flags: Pick<WorkloadFla
   });
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false; // readTextFile reports what is wrong with it
-  }
-}
 
 /** `-`: the workload is on stdin, and stdin must have it. */
 async function fromDash(io: Io): Promise<Loaded> {

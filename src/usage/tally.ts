@@ -281,7 +281,7 @@ export class Tally {
     for (const t of tiers) {
       if (ok.includes(t)) continue;
       const message = `${model.id}: logged at service tier "${t}", which the registry does not list for it; priced without it`;
-      if (!this.warnings.has(message)) this.warnings.set(message, warning("SERVICE_TIER_UNKNOWN", message, model.id));
+      this.say("SERVICE_TIER_UNKNOWN", message, model.id);
     }
     return ok;
   }
@@ -298,7 +298,7 @@ export class Tally {
       for (const w of p.notices) if (KEPT_NOTICES.has(w.code) && !this.warnings.has(w.message)) this.warnings.set(w.message, w);
       if (model.serviceTiers?.peak !== undefined) {
         const message = `${model.id}: priced at its off-peak rate; at peak hours it costs ×${model.serviceTiers.peak} (the log does not say which hours its calls ran in)`;
-        if (!this.warnings.has(message)) this.warnings.set(message, warning("PEAK_HOURS", message, model.id));
+        this.say("PEAK_HOURS", message, model.id);
       }
       this.pricingIds.set(p, this.pricingIds.size);
       byDay.set(key, p);
