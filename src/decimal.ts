@@ -12,6 +12,8 @@ export function pow10(n: number): bigint {
   return (POWERS[n] ??= 10n ** BigInt(n));
 }
 const FROM_NUMBER = new Map<number, Decimal>();
+/** 10^0 … 10^22, each exact as a double (written out, not computed). */
+const EXACT_POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
 export class Decimal {
   readonly units: bigint;
@@ -129,10 +131,24 @@ export class Decimal {
 
   /** A JSON-friendly number, rounded to the nano-dollar first. */
   toNumber(digits = 9): number {
+    // Every report turns ~10 figures per model into numbers, most of them a few digits past the
+    // nano-dollar: where units and the powers of ten are exact doubles, the rounding is done on
+    // doubles — `%` and the division of an exact multiple are exact there — without BigInts.
+    const u = this.units;
+    const drop = this.scale - digits;
+    if (drop > 0 && drop <= 22 && digits <= 22 && u <= MAX_EXACT && u >= -MAX_EXACT) {
+      const n = Number(u);
+      const abs = n < 0 ? -n : n;
+      const rem = abs % EXACT_POW10[drop]!;
+      let q = (abs - rem) / EXACT_POW10[drop]!;
+      if (rem * 2 >= EXACT_POW10[drop]!) q += 1;
+      // 0, never -0: the BigInt rounding has no negative zero either.
+      return (n < 0 && q !== 0 ? -q : q) / EXACT_POW10[digits]!;
+    }
     const r = this.round(digits);
     // Both exact in a double, so the one rounding of the division is the one parsing the decimal
     // text would make: the same number, without the string.
-    if (r.scale <= 22 && r.units <= MAX_EXACT && r.units >= -MAX_EXACT) return Number(r.units) / 10 ** r.scale;
+    if (r.scale <= 22 && r.units <= MAX_EXACT && r.units >= -MAX_EXACT) return Number(r.units) / EXACT_POW10[r.scale]!;
     return Number(r.toString());
   }
 

@@ -16,6 +16,25 @@ describe("Decimal.toNumber", () => {
     );
   });
 
+  it("rounds on doubles exactly as on BigInts where the units are exact doubles (any digits)", () => {
+    // The double path covers |units| ≤ 2^53 − 1 with up to 22 places dropped; the reference is
+    // the BigInt rounding (round) and the parse of its decimal text.
+    const max = BigInt(Number.MAX_SAFE_INTEGER);
+    fc.assert(
+      fc.property(fc.bigInt({ min: -max, max }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 22 }), (units, scale, digits) => {
+        const d = Decimal.of(units, scale);
+        expect(Object.is(d.toNumber(digits), Number(d.round(digits).toString()))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    // Halves round away from zero; what rounds to zero is 0, not -0.
+    expect(Decimal.of(5n, 10).toNumber()).toBe(0.000000001);
+    expect(Decimal.of(-5n, 10).toNumber()).toBe(-0.000000001);
+    expect(Decimal.of(49999n, 14).toNumber()).toBe(0);
+    expect(Object.is(Decimal.of(-4n, 10).toNumber(), 0)).toBe(true);
+    expect(Decimal.of(9007199254740991n, 12).toNumber()).toBe(9007.199254741);
+  });
+
   it.each([
     ["0.45192", 0.45192],
     ["0.0000000015", 0.000000002], // rounded half away from zero to the nano-dollar

@@ -138,6 +138,33 @@ describe("the order and the count of what an estimate lists", () => {
     expect(e.lines.map((l) => l.model)).toEqual(["acme-nottft", "acme-nottft", "acme-mini", "acme-mini"]);
   });
 
+  it("sums steps of one model and band into one line each, and keeps models and bands apart", () => {
+    // Three calls on acme-1 (two in the base band, one above 200K) and one on acme-mini:
+    //   acme-1 base: input 1,000 + 3,000 = 4,000 at $2/M = $0.008; output 10 + 30 = 40 at $10/M = $0.0004
+    //   acme-1 >200K: input 300,000 at $4/M = $1.20; output 5 at $15/M = $0.000075
+    //   acme-mini base: input 2,000 at $1/M = $0.002; output 20 at $4/M = $0.00008
+    const e = run(
+      {
+        steps: [
+          { input: 1000, output: 10 },
+          { model: "acme-mini", input: 2000, output: 20 },
+          { input: 300000, output: 5 },
+          { input: 3000, output: 30 },
+        ],
+      },
+      { registry: reg, model: "acme-1" },
+    );
+    expect(e.lines.map((l) => [l.model, l.band, l.cls, l.tokens, l.usd.toString()])).toEqual([
+      ["acme-1", "base", "input", 4000n, "0.008"],
+      ["acme-1", "base", "output", 40n, "0.0004"],
+      ["acme-1", ">200K", "input", 300000n, "1.2"],
+      ["acme-1", ">200K", "output", 5n, "0.000075"],
+      ["acme-mini", "base", "input", 2000n, "0.002"],
+      ["acme-mini", "base", "output", 20n, "0.00008"],
+    ]);
+    expect(e.cost.total.toString()).toBe("1.210555");
+  });
+
   it("lists one scaling where two steps resolve to the same model and effort by different routes", () => {
     const leveled = acme({ id: "acme-think", aliases: [], usage: { reasons: true, efforts: ["low", "medium", "high"], defaultEffort: "medium" } });
     const e = run({ steps: [{ input: 1000, output: 10 }, { input: 1000, output: 10, effort: "medium" }] }, { registry: registryOf(leveled), model: "acme-think" });

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { statusAt } from "../src/pricing/lifecycle.ts";
+import { lifecycleNotices, releasePrefixLength, statusAt } from "../src/pricing/lifecycle.ts";
 import { loadRegistry } from "../src/pricing/load.ts";
 import { priceModel, scheduleAt } from "../src/pricing/price-at.ts";
 import { mergeEntry, type Model } from "../src/pricing/registry.ts";
@@ -101,5 +102,39 @@ describe("the pricing date a library caller gives", () => {
     // a day checked before does not wave another through
     expect(() => scheduleAt(m, "2026-13-01")).toThrow(/got "2026-13-01"/);
     expect(() => scheduleAt(m, "")).toThrow(/got ""/);
+  });
+});
+
+describe("a release date after the pricing date", () => {
+  it("reads as much of the free-text field as is a date, as the pattern YYYY(-MM(-DD)?)? does", () => {
+    // The reference is the regular expression the hand-written reader replaced.
+    const pattern = /^\d{4}(-\d{2}(-\d{2})?)?/;
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("2", "0", "9", "-", "x", " "), maxLength: 14 }), (text) => {
+        expect(releasePrefixLength(text)).toBe(pattern.exec(text)?.[0].length ?? 0);
+      }),
+      { numRuns: 3000 },
+    );
+    expect([releasePrefixLength("2026-07-18"), releasePrefixLength("2026-07"), releasePrefixLength("2026"), releasePrefixLength("2026-7-1"), releasePrefixLength("mid 2026")]).toEqual([10, 7, 4, 4, 0]);
+  });
+
+  it.each<[string | null, string, string | null]>([
+    ["2026-07-18", "2026-07-17", "on 2026-07-18"],
+    ["2026-07-18", "2026-07-18", null], // on sale on its release day
+    ["2026-07", "2026-06-30", "in 2026-07"],
+    ["2026-07", "2026-07-01", null], // a month is compared as a month
+    ["2026", "2025-12-31", "in 2026"],
+    ["2026-07-18 (GA)", "2026-07-01", "on 2026-07-18"],
+    ["soon", "2020-01-01", null],
+    [null, "2020-01-01", null],
+  ])("released %s, priced on %s: %s", (releaseDate, at, said) => {
+    const notes = lifecycleNotices(model({ releaseDate }), at).filter((w) => w.code === "NOT_YET_RELEASED");
+    if (said === null) expect(notes).toEqual([]);
+    else expect(notes.map((w) => w.message)).toEqual([`acme-1 was released ${said}: on ${at} it was not yet on sale (priced at its first known rates)`]);
+  });
+
+  it("comes before the status notice", () => {
+    const codes = lifecycleNotices(model({ releaseDate: "2027-01-01", status: "preview" }), "2026-11-28").map((w) => w.code);
+    expect(codes).toEqual(["NOT_YET_RELEASED", "PREVIEW"]);
   });
 });

@@ -49,7 +49,7 @@ export function bill(ledger: Ledger, mainId: string): Bill {
       const n = line.tokens[cls];
       if (n === 0n) continue;
       const rate = band.rates[cls].mul(line.pricing.multiplier);
-      const usd = rate.mul(n).shift(6);
+      const usd = Decimal.of(rate.units * n, rate.scale + 6); // rate × n / 10^6, in one step
       lines.push({ model: id, band: band.label, cls, tokens: n, ratePerMillion: rate, usd });
       const reportAs: TokenClass = cls === "cacheWrite1h" ? "cacheWrite" : cls;
       tokens[reportAs] += n;
@@ -76,7 +76,9 @@ export function billTotal(ledger: Ledger): Decimal {
     for (let c = 0; c < BILLED_CLASSES.length; c++) {
       const cls = BILLED_CLASSES[c]!;
       const n = line.tokens[cls];
-      if (n !== 0n) total = total.add(band.rates[cls].mul(line.pricing.multiplier).mul(n).shift(6));
+      if (n === 0n) continue;
+      const rate = band.rates[cls].mul(line.pricing.multiplier);
+      total = total.add(Decimal.of(rate.units * n, rate.scale + 6));
     }
   }
   return total;

@@ -71,13 +71,15 @@ export function estimate(workload: Workload, registry: Registry, model: string |
   const main = targets.main();
   const billed = bill(walk.ledger, main.id);
   const mainTarget = targets.mainTarget ?? targets.used.find((t) => t.pricing.model.id === main.id);
-  const scalings = distinct([...(mainTarget ? [mainTarget.scaling] : []), ...targets.used.map((t) => t.scaling)]);
+  const all: Scaling[] = mainTarget ? [mainTarget.scaling] : [];
+  for (let i = 0; i < targets.used.length; i++) all.push(targets.used[i]!.scaling);
+  const scalings = distinct(all);
   const { band, bandOverflow, uncountable } = scalingBand(workload, targets, scalings, billed.cost.total);
 
   const serviceTier = options.serviceTier ?? workload.serviceTier ?? "standard";
   const peaks = peakPrices(targets, billed, serviceTier);
   let total = totalSeconds(walk.time);
-  if (![walk.time.ttft, walk.time.generation, walk.time.tools, total ?? 0].every(Number.isFinite)) {
+  if (!(Number.isFinite(walk.time.ttft) && Number.isFinite(walk.time.generation) && Number.isFinite(walk.time.tools) && Number.isFinite(total ?? 0))) {
     throw new TokencostError("WORKLOAD", `${label}: the time per run is too large to represent (check toolSeconds, turns and repeat)`);
   }
   if (serviceTier === "batch") total = null;
@@ -189,9 +191,9 @@ function representable(e: Estimate, label: string): void {
 /** One per reference × candidate × efforts, in the order given (the main one first). */
 function distinct(all: readonly Scaling[]): Scaling[] {
   // The same target's scaling is usually met twice (as the main one and as used): one object
-  // needs no key.
+  // needs no key, nor a Set to find that out.
+  if (all.every((s) => s === all[0])) return all.slice(0, 1);
   const objects = [...new Set(all)];
-  if (objects.length === 1) return objects;
   const seen = new Set<string>();
   return objects.filter((s) => {
     const key = JSON.stringify([s.reference, s.candidate, s.kind]);

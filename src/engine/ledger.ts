@@ -23,14 +23,22 @@ export interface LedgerLine {
  * no float ever accumulates (SPEC §3).
  */
 export class Ledger {
-  private readonly lines = new Map<string, LedgerLine>();
+  // Per model, its lines by band index; `order` keeps them as first added. (No string key per
+  // add: an estimate adds once per step, and a comparison makes ~100 estimates cold.)
+  private readonly byModel = new Map<string, LedgerLine[]>();
+  private readonly order: LedgerLine[] = [];
 
   add(pricing: ModelPricing, band: number, tokens: Partial<BilledTokens>, times = 1n): void {
-    const key = `${pricing.model.id}\u0000${band}`;
-    let line = this.lines.get(key);
+    let bands = this.byModel.get(pricing.model.id);
+    if (!bands) {
+      bands = [];
+      this.byModel.set(pricing.model.id, bands);
+    }
+    let line = bands[band];
     if (!line) {
       line = { pricing, band, tokens: noTokens() };
-      this.lines.set(key, line);
+      bands[band] = line;
+      this.order.push(line);
     }
     for (let c = 0; c < BILLED_CLASSES.length; c++) {
       const cls = BILLED_CLASSES[c]!;
@@ -40,6 +48,6 @@ export class Ledger {
   }
 
   entries(): LedgerLine[] {
-    return [...this.lines.values()];
+    return this.order.slice();
   }
 }

@@ -31,12 +31,17 @@ export interface NoticeInputs {
 }
 
 export function notices(x: NoticeInputs): Warning[] {
-  const out: Warning[] = [...x.bill.warnings, ...x.raised];
-  for (const s of x.scalings) out.push(...scalingNotices(s, x.bill));
-  for (const id of x.time.unknownSpeed) out.push(warning("SPEED_UNKNOWN", `${id}: no output-speed figure, so the time is unknown`, id));
+  // Indexed loops and forEach: this runs once per model of a comparison, mostly cold, and each
+  // for…of would make an iterator and a result object per step.
+  const out: Warning[] = x.bill.warnings.concat(x.raised);
+  for (let i = 0; i < x.scalings.length; i++) {
+    const said = scalingNotices(x.scalings[i]!, x.bill);
+    if (said) out.push(said);
+  }
+  x.time.unknownSpeed.forEach((id) => out.push(warning("SPEED_UNKNOWN", `${id}: no output-speed figure, so the time is unknown`, id)));
   // Batch requests have no time to first token to speak of: the time is not estimated at all.
   if (x.serviceTier !== "batch") {
-    for (const id of x.time.missingTtft) out.push(warning("TTFT_UNKNOWN", `${id}: time to first token unknown; counted as 0 s`, id));
+    x.time.missingTtft.forEach((id) => out.push(warning("TTFT_UNKNOWN", `${id}: time to first token unknown; counted as 0 s`, id)));
   }
   if (x.bill.cost.total.isZero() && Object.values(x.bill.tokens).every((n) => n === 0n)) {
     out.push(warning("NO_TOKENS", "the workload has no tokens: its cost is $0 by construction"));
@@ -44,7 +49,8 @@ export function notices(x: NoticeInputs): Warning[] {
   if (x.serviceTier === "batch") {
     out.push(warning("BATCH_LATENCY", "batch requests complete asynchronously (within 24 h): time per run is not estimated"));
   }
-  for (const p of x.peaks) {
+  for (let i = 0; i < x.peaks.length; i++) {
+    const p = x.peaks[i]!;
     const usd = `$${p.usd.round(6).toString()}`;
     out.push({
       ...warning("PEAK_HOURS", `${p.model}: priced at its off-peak rates; at peak hours the run costs ${usd} (×${p.multiplier}; --tier peak prices it)`, p.model),
@@ -61,31 +67,29 @@ export function notices(x: NoticeInputs): Warning[] {
 
 const named = (m: { model: string; effort: string | null }) => `${m.model}${m.effort ? `@${m.effort}` : ""}`;
 
-function scalingNotices(s: Scaling, bill: Bill): Warning[] {
+function scalingNotices(s: Scaling, bill: Bill): Warning | undefined {
   const id = s.candidate.model;
   switch (s.kind) {
     case "same-tokens": {
       const reasoning = bill.lines.filter((l) => l.model === id && l.cls === "reasoning").reduce((n, l) => n + l.tokens, 0n);
-      if (reasoning === 0n || !s.spendsNoReasoning) return [];
+      if (reasoning === 0n || !s.spendsNoReasoning) return undefined;
       const why = s.candidate.effort === "none" ? "at effort none spends no reasoning" : "does not reason";
-      return [warning("REASONING_KEPT", `${id} ${why}, but --same-tokens bills it ${groupDigits(reasoning)} reasoning tokens per run`, id)];
+      return warning("REASONING_KEPT", `${id} ${why}, but --same-tokens bills it ${groupDigits(reasoning)} reasoning tokens per run`, id);
     }
     case "no-common": {
       const ref = named(s.reference!);
       // Nothing was measured where the tokens were: no model can scale, which is one fact, not one per model.
       if (!s.referenceMeasured) {
-        return [
-          warning(
-            "REFERENCE_UNMEASURED",
-            `${ref} has no token measurements, so tokens measured there cannot be scaled: their output is priced as given (\`tokencost models show ${s.reference!.model}\` lists its measurements, if any)`,
-          ),
-        ];
+        return warning(
+          "REFERENCE_UNMEASURED",
+          `${ref} has no token measurements, so tokens measured there cannot be scaled: their output is priced as given (\`tokencost models show ${s.reference!.model}\` lists its measurements, if any)`,
+        );
       }
       const input = s.point.input.num === s.point.input.den ? "" : " (input still scaled by the tokenizer factor)";
-      return [warning("NO_COMMON_MEASUREMENT", `${id}: no token measurement in common with ${ref}: output priced as measured there${input}`, id)];
+      return warning("NO_COMMON_MEASUREMENT", `${id}: no token measurement in common with ${ref}: output priced as measured there${input}`, id);
     }
     default:
-      return [];
+      return undefined;
   }
 }
 
@@ -96,6 +100,7 @@ export function describeOverflow(o: Overflow & { path: string }): string {
 }
 
 function dedupe(ws: Warning[]): Warning[] {
+  if (ws.length < 2) return ws;
   const seen = new Set<string>();
   return ws.filter((w) => (seen.has(w.message) ? false : (seen.add(w.message), true)));
 }

@@ -53,7 +53,8 @@ export class Targets {
   private readonly defaultModel: Model | undefined;
   private readonly defaultWhere: string;
   private readonly pricings = new Map<string, ModelPricing>();
-  private readonly pinned = new Map<ModelPin, Model>();
+  /** Made on the first pinned step: most workloads pin none, and a comparison makes ~100 Targets. */
+  private pinned: Map<ModelPin, Model> | undefined;
   private readonly memo = new Map<string, Target>();
   private readonly notices: Warning[] = [];
   /** Every target in the order first used. */
@@ -96,11 +97,15 @@ export class Targets {
 
   /** The model the workload runs on where no step pins another. */
   main(): Model {
-    return this.defaultModel ?? [...this.pinned.values()][0]!;
+    return this.defaultModel ?? this.pinned?.values().next().value!;
   }
 
   warnings(): Warning[] {
-    return [...this.notices, ...[...this.pricings.values()].flatMap((p) => p.notices)];
+    const out = this.notices.slice();
+    this.pricings.forEach((p) => {
+      for (let i = 0; i < p.notices.length; i++) out.push(p.notices[i]!);
+    });
+    return out;
   }
 
   at(scope: Scope): Target {
@@ -152,6 +157,7 @@ export class Targets {
       }
       return this.defaultModel;
     }
+    this.pinned ??= new Map();
     let m = this.pinned.get(pin);
     if (!m) {
       m = this.lookup(pin.name, pin.path);

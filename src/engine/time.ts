@@ -22,7 +22,19 @@ export interface Time {
 // one empty set, and a union copies only when both sides name some.
 const NONE: ReadonlySet<string> = new Set();
 const union = (a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> =>
-  a.size === 0 ? b : b.size === 0 ? a : new Set([...a, ...b]);
+  a === b || b.size === 0 ? a : a.size === 0 ? b : new Set([...a, ...b]);
+
+// A set naming one model, made once per id (sets here are never changed, only united): the
+// ~70 models a comparison finds without a speed or a TTFT would otherwise each make one per call.
+const SINGLE = new Map<string, ReadonlySet<string>>();
+const only = (id: string): ReadonlySet<string> => {
+  let set = SINGLE.get(id);
+  if (set === undefined) {
+    set = new Set([id]);
+    if (SINGLE.size < 4096) SINGLE.set(id, set);
+  }
+  return set;
+};
 
 export const zeroTime = (): Time => ({ ttft: 0, generation: 0, tools: 0, unknownSpeed: NONE, missingTtft: NONE });
 
@@ -35,10 +47,10 @@ export function callsTime(id: string, speed: Speed, calls: bigint, generated: bi
   const n = Number(calls);
   const tps = speed.outputTokensPerSecond;
   const ttft = speed.timeToFirstTokenSeconds;
-  if (tps === null) t.unknownSpeed = new Set([id]);
+  if (tps === null) t.unknownSpeed = only(id);
   else t.generation = (Number(generated) / tps) * n;
   if (ttft === null) {
-    if (tps !== null) t.missingTtft = new Set([id]);
+    if (tps !== null) t.missingTtft = only(id);
   } else t.ttft = ttft * n;
   t.tools = toolSeconds * n;
   return t;

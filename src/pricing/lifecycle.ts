@@ -19,18 +19,45 @@ export function statusAt(model: Model, at: string): ModelStatus {
   return model.status;
 }
 
+const isDigit = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/**
+ * How much of a release date is a date: "YYYY", "YYYY-MM" or "YYYY-MM-DD" at its start (the
+ * field is free text), as a length; 0 when it does not start with a year. By hand, not a
+ * regular expression: every model of a comparison asks, cold.
+ */
+export function releasePrefixLength(text: string): number {
+  const digits = (from: number, n: number) => {
+    for (let i = from; i < from + n; i++) if (!isDigit(text, i)) return false;
+    return true;
+  };
+  if (!digits(0, 4)) return 0;
+  if (text[4] !== "-" || !digits(5, 2)) return 4;
+  if (text[7] !== "-" || !digits(8, 2)) return 7;
+  return 10;
+}
+
 /** The release date as far as it is known ("2026-07", "2026-07-18"), when it is after `at`. */
 function releasedAfter(model: Model, at: string): string | undefined {
-  const release = /^\d{4}(-\d{2}(-\d{2})?)?/.exec(model.releaseDate ?? "")?.[0];
-  return release && at.slice(0, release.length) < release ? release : undefined;
+  const text = model.releaseDate;
+  if (!text) return undefined;
+  const n = releasePrefixLength(text);
+  if (n === 0) return undefined;
+  const release = text.slice(0, n);
+  return at.slice(0, n) < release ? release : undefined;
 }
 
 export function lifecycleNotices(model: Model, at: string): Warning[] {
   const release = releasedAfter(model, at);
-  const early = release
-    ? [warning("NOT_YET_RELEASED", `${model.id} was released ${release.length === 10 ? "on" : "in"} ${release}: on ${at} it was not yet on sale (priced at its first known rates)`, model.id)]
-    : [];
-  return [...early, ...statusNotices(model, at)];
+  const status = statusNotices(model, at);
+  if (!release) return status;
+  return [
+    warning("NOT_YET_RELEASED", `${model.id} was released ${release.length === 10 ? "on" : "in"} ${release}: on ${at} it was not yet on sale (priced at its first known rates)`, model.id),
+    ...status,
+  ];
 }
 
 function statusNotices(model: Model, at: string): Warning[] {

@@ -109,8 +109,10 @@ export function mergeEntry(base: Model | undefined, entry: ModelEntry, provider:
 }
 
 /** The schema lets an override give any rates; what it merges into must price input and output. */
+const REQUIRED_RATES = ["input", "output"] as const;
 function requireRates(m: Model, what: string): Model {
-  for (const cls of ["input", "output"] as const) {
+  for (let i = 0; i < REQUIRED_RATES.length; i++) {
+    const cls = REQUIRED_RATES[i]!;
     if (typeof m.rates[cls] !== "number") {
       throw new TokencostError("PRICING", `${m.origin === "bundled" ? "pricing" : m.origin}: ${m.id}: rates.${cls}: required (${what} has no ${cls} rate)`);
     }
@@ -154,23 +156,32 @@ export class Registry {
   constructor(sources: readonly PricingSource[]) {
     const byId = new Map<string, Model>();
     const benchmarks = new Map<string, Benchmark & { origin: string }>();
-    for (const { file, origin } of sources) {
+    // Indexed loops here and below: every run builds the registry cold, ~100 models.
+    for (let s = 0; s < sources.length; s++) {
+      const { file, origin } = sources[s]!;
       for (const [key, b] of Object.entries(file.benchmarks ?? {})) benchmarks.set(key, { ...b, origin });
-      for (const entry of file.models ?? []) {
+      const entries = file.models ?? [];
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
         const key = entry.id.toLowerCase();
         byId.set(key, mergeEntry(byId.get(key), entry, file.provider!, origin));
       }
     }
     this.models = [...byId.values()];
     this.benchmarks = benchmarks;
-    const dates = sources.filter((s) => s.origin === "bundled").flatMap((s) => (s.file.models ?? []).map((m) => m.pricesAsOf).filter((d): d is string => Boolean(d)));
-    this.asOf = dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+    let asOf: string | null = null;
+    for (const s of sources) {
+      if (s.origin !== "bundled") continue;
+      for (const m of s.file.models ?? []) if (m.pricesAsOf && (asOf === null || m.pricesAsOf > asOf)) asOf = m.pricesAsOf;
+    }
+    this.asOf = asOf;
     // Usage checks read every measurement, which the packed registry keeps as text until asked.
     if (!sources.every((s) => s.prechecked)) for (const m of this.models) checkUsage(m, benchmarks);
     // One name, one model: an override whose alias is another model's id (or the reverse)
     // would otherwise price one of them silently as the other.
     for (const m of this.models) {
-      for (const name of [m.id, ...(m.aliases ?? [])]) {
+      for (let n = -1; n < (m.aliases?.length ?? 0); n++) {
+        const name = n < 0 ? m.id : m.aliases![n]!;
         const key = name.toLowerCase();
         const other = this.index.get(key);
         if (other && other !== m) {
@@ -183,7 +194,10 @@ export class Registry {
     // A name with a slash is also read as provider/name (find): "google/gemini-3.5-flash" as the
     // alias of another model would capture every lookup of Google's model by that form.
     for (const m of this.models) {
-      for (const name of [m.id, ...(m.aliases ?? [])]) {
+      for (let n = -1; n < (m.aliases?.length ?? 0); n++) {
+        const name = n < 0 ? m.id : m.aliases![n]!;
+        // Only a name with a slash can be read as provider/name.
+        if (!name.includes("/")) continue;
         const other = this.viaProvider(name.toLowerCase());
         if (other && other !== m) {
           const blame = m.origin !== "bundled" ? m.origin : other.origin;
