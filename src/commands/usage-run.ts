@@ -148,6 +148,9 @@ export async function runUsage(args: string[], flags: UsageFlags, io: Io, _outco
     const { workload, notes } = calibrate({ tally, registry, today: io.today(), at: flags.at, model: flags.model, files: read.files, agent: Boolean(flags.agent) });
     io.stdout.write(`${JSON.stringify(workload, null, 2)}\n`);
     if (mode !== "quiet") for (const n of notes) io.stderr.write(`warning: ${printable(n)}\n`);
+    // What reading the logs found (a tier the model lacks, unknown models, clamped counts) is
+    // said as in a report: the fitted workload rests on the same records.
+    writeFlatWarnings(io, usageReport(tally, read, registry, { by: "model", at: flags.at, speed: false }).warnings, mode);
     return;
   }
   const report = usageReport(tally, read, registry, { by: flags.by ?? "model", at: flags.at, speed: tally.speed.size > 0 || Boolean(flags.emitPricing) });

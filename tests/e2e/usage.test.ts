@@ -313,6 +313,8 @@ describe("usage: what a review found (each once wrong)", () => {
     const r = tokencost(["usage", path, "--calibrate", ...AT]);
     const w = JSON.parse(r.stdout);
     expect(w.serviceTier).toBeUndefined();
+    // claude-opus-4-8 lists batch, fast and us-only: the logs' priority is dropped, and said
+    expect(r.stderr).toContain('warning: claude-opus-4-8: logged at service tier "priority", which the registry does not list for it; priced without it\n');
     expect(tokencost(["estimate", tempFile("cal-tier.json", w), ...AT]).code).toBe(0);
     const fast = tempFile("fast.jsonl", lines(msg("m3", "", { speed: "fast", inference_geo: "us" })));
     const f = tokencost(["usage", fast, "--calibrate", ...AT]);
@@ -321,6 +323,24 @@ describe("usage: what a review found (each once wrong)", () => {
     const rare = tempFile("rare.csv", "model,input,output,timestamp\ngpt-5.5,10,1,2026-01-01T00:00:00Z\ngpt-5.5,10,1,2026-08-26T00:00:00Z\n");
     // 2 records over 238 days: 0.0084 a day, 0.25 a month → 1 a month at least
     expect(JSON.parse(tokencost(["usage", rare, "--calibrate", ...AT]).stdout).runs).toEqual({ count: 1, per: "month" });
+  });
+
+  it("--calibrate: logs that mix service tiers or cache TTLs are fitted at list price / the commoner TTL, and said", () => {
+    const msg = (id: string, usage: Record<string, unknown>) => ({ id, type: "message", model: "claude-opus-4-8", usage: { input_tokens: 1000, output_tokens: 100, ...usage } });
+    // one call in the batch tier, one not: list price; 2 × (1000×5 + 100×25) = 15,000 µ$ fitted
+    // against 3,750 (batch, half) + 7,500 = 11,250 µ$ logged
+    const mixed = tokencost(["usage", tempFile("mixed.jsonl", lines(msg("t1", { service_tier: "batch" }), msg("t2", {}))), "--calibrate", ...AT]);
+    expect(JSON.parse(mixed.stdout)).toMatchObject({ model: "claude-opus-4-8", input: 1000, output: 100, runs: { count: 2, per: "day" } });
+    expect(JSON.parse(mixed.stdout).serviceTier).toBeUndefined();
+    expect(mixed.stderr).toContain("warning: claude-opus-4-8: the logs mix service tiers (batch on 1 of 2 records); the workload prices at list price\n");
+    expect(mixed.stderr).toContain("the fitted call × 2 records prices at $0.015 against $0.01125 logged");
+    // 100 tokens written at 5 minutes, 300 at 1 hour: a mean of 200 at the 1-hour rate ($10/M);
+    // fitted 2 × (5,000 + 2,000 + 2,500) = 19,000 µ$ against 8,125 (100 × 6.25) + 10,500 logged
+    const write = (n5: number, n1: number) => ({ cache_creation_input_tokens: n5 + n1, cache_creation: { ephemeral_5m_input_tokens: n5, ephemeral_1h_input_tokens: n1 } });
+    const ttl = tokencost(["usage", tempFile("ttl.jsonl", lines(msg("w1", write(100, 0)), msg("w2", write(0, 300)))), "--calibrate", ...AT]);
+    expect(JSON.parse(ttl.stdout)).toMatchObject({ input: 1000, cacheWrite: 200, cacheTtl: "1h", output: 100 });
+    expect(ttl.stderr).toContain("warning: claude-opus-4-8: the logs write the cache at both TTLs; the workload prices every write at the 1-hour rate (the more common)\n");
+    expect(ttl.stderr).toContain("the fitted call × 2 records prices at $0.019 against $0.018625 logged");
   });
 
   it("symbolic links are followed; a file named twice, or inside a directory also named, is read once", () => {
@@ -432,6 +452,22 @@ describe("usage: what a second review found", () => {
     expect(rep.results.map((r: { cost: { usdExact: string } }) => r.cost.usdExact)).toEqual(["0.004", "0.008"]);
     expect(rep.results[0].reportedUsd).toBe(0.004);
     expect(rep.warnings.filter((w: { code: string }) => w.code === "SERVICE_TIER_UNKNOWN")).toEqual([]);
+  });
+
+  it("a group where only some records report a cost: their sum, how many of how many, and no difference", () => {
+    // three gpt-5.5 calls of 1,000 in and 100 out: 3 × (1000×5 + 100×30) = 24,000 µ$ computed;
+    // two report a cost (0.008 + 0.009 = $0.017), the third none, so no difference is claimed
+    const csv = "model,input,output,timestamp,request_id,cost_usd\ngpt-5.5,1000,100,2026-11-27,r1,0.008\ngpt-5.5,1000,100,2026-11-27,r2,\ngpt-5.5,1000,100,2026-11-27,r3,0.009\n";
+    const file = tempFile("some-reported.csv", csv);
+    const rep = json(tokencost(["usage", file, "--json", ...AT]));
+    expect(rep.results[0]).toMatchObject({ records: 3, reportedUsd: 0.017, reportedRecords: 2, differenceUsd: null, cost: { usdExact: "0.024" } });
+    const table = tokencost(["usage", file, ...AT]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/│ gpt-5\.5 │ +3 │ 3,000 │ .* │ \$0\.024 │ \$0\.017 \(2 of 3\) │ +— │/);
+    // every record reporting: the plain sum, and the difference
+    const all = tempFile("all-reported.csv", "model,input,output,timestamp,request_id,cost_usd\ngpt-5.5,1000,100,2026-11-27,r1,0.008\ngpt-5.5,1000,100,2026-11-27,r3,0.009\n");
+    expect(json(tokencost(["usage", all, "--json", ...AT])).results[0]).toMatchObject({ reportedUsd: 0.017, reportedRecords: 2, differenceUsd: -0.001 });
+    expect(tokencost(["usage", all, ...AT]).stdout).toMatch(/│ \$0\.016 │ +\$0\.017 │ /);
   });
 
   it("a warning about many models is one folded line", () => {
