@@ -1,5 +1,4 @@
-import { bill, TOKEN_CLASSES, type TokenClass } from "../engine/bill.ts";
-import { Ledger } from "../engine/ledger.ts";
+import { TOKEN_CLASSES, type TokenClass } from "../engine/bill.ts";
 import { Decimal } from "../decimal.ts";
 import { TokencostError } from "../errors.ts";
 import { percentOf } from "../engine/percent.ts";
@@ -7,7 +6,8 @@ import { BILLED_CLASSES } from "../pricing/price-at.ts";
 import type { Registry } from "../pricing/registry.ts";
 import { likelyTypo } from "../suggest.ts";
 import { byText } from "../text.ts";
-import type { Bucket, Counts, GroupBy, Group, SpeedSamples, Tally } from "../usage/tally.ts";
+import { priceBuckets, type Priced } from "../usage/price-buckets.ts";
+import type { Counts, GroupBy, Group, SpeedSamples, Tally } from "../usage/tally.ts";
 import { warning, type Warning } from "../warnings.ts";
 import { scalingInfo, SCHEMA_VERSION, type ScalingInfo } from "./report.ts";
 
@@ -99,27 +99,6 @@ function tokensOf(c: Counts): UsageTokens {
     if (!Number.isSafeInteger(c[k])) throw new TokencostError("FILE", `the logs' ${k} tokens add up to more than 2^53−1 (${SAFE}); split the logs and price them in parts`);
   }
   return { input: c.input, cachedInput: c.cachedInput, cacheWrite: c.cacheWrite + c.cacheWrite1h, output: c.output, reasoning: c.reasoning };
-}
-
-interface Priced {
-  cost: Record<TokenClass | "total", Decimal>;
-  warnings: Warning[];
-}
-
-/** Money for a set of buckets, each at its own rates. */
-function priceBuckets(buckets: Iterable<Bucket>): Priced | null {
-  let any = false;
-  const cost = Object.fromEntries([...TOKEN_CLASSES, "total"].map((k) => [k, Decimal.ZERO])) as Priced["cost"];
-  const warnings: Warning[] = [];
-  for (const b of buckets) {
-    any = true;
-    const ledger = new Ledger();
-    ledger.add(b.pricing, b.band, Object.fromEntries(BILLED_CLASSES.map((k) => [k, BigInt(b.tokens[k])])));
-    const billed = bill(ledger, b.pricing.model.id);
-    for (const k of [...TOKEN_CLASSES, "total"] as const) cost[k] = cost[k].add(billed.cost[k]);
-    warnings.push(...billed.warnings);
-  }
-  return any ? { cost, warnings } : null;
 }
 
 const costOf = (p: Priced): UsageCost => ({

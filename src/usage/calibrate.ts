@@ -1,10 +1,11 @@
 import { daysBetween, isoDay } from "../dates.ts";
-import { Decimal } from "../decimal.ts";
 import { bandFor } from "../engine/agent.ts";
 import { DAYS_PER_MONTH } from "../engine/estimate.ts";
-import { BILLED_CLASSES, priceModel, type BilledClass, type RateCard } from "../pricing/price-at.ts";
+import { priceModel } from "../pricing/price-at.ts";
 import type { Registry } from "../pricing/registry.ts";
 import { TokencostError } from "../errors.ts";
+import { priceBuckets } from "./price-buckets.ts";
+import type { Counts } from "./record.ts";
 import type { Group, Tally, Turn } from "./tally.ts";
 
 // --calibrate: the logs as a workload (SPEC §2) that estimate, compare and check accept as is,
@@ -118,12 +119,6 @@ export function calibrate(input: CalibrateInput): Calibrated {
 
 const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
 
-const costOf = (rates: RateCard, multiplier: Decimal, tokens: Partial<Record<BilledClass, number>>): Decimal => {
-  let usd = Decimal.ZERO;
-  for (const c of BILLED_CLASSES) if (tokens[c]) usd = usd.add(rates[c].mul(multiplier).mul(BigInt(tokens[c]!)).shift(6));
-  return usd;
-};
-
 /**
  * The fitted call × records against what the logs cost. They part where calls straddle a
  * long-context tier (the mean call sits in one band), or ran on days with other rates: said,
@@ -132,15 +127,14 @@ const costOf = (rates: RateCard, multiplier: Decimal, tokens: Partial<Record<Bil
 function fittedAgainstLogged(input: CalibrateInput, g: Group, call: Record<string, number>, tier: string | undefined, oneHour: boolean): string | null {
   const model = input.registry.find(g.key);
   if (!model || g.buckets.size === 0) return null;
-  let logged = Decimal.ZERO;
-  for (const b of g.buckets.values()) logged = logged.add(costOf(b.pricing.bands[b.band]!.rates, b.pricing.multiplier, b.tokens));
+  const logged = priceBuckets(g.buckets.values())!.cost.total;
   // The day the logged cost was priced at: --at for every record, else the latest record's.
   const day = input.at ?? (g.last === null ? input.today : isoDay(new Date(g.last)));
   const pricing = priceModel(model, { at: day, serviceTier: tier });
   const prompt = call.input! + call.cachedInput! + call.cacheWrite!;
-  const band = pricing.bands[bandFor(pricing, BigInt(prompt))]!;
-  const tokens = { input: call.input, cachedInput: call.cachedInput, [oneHour ? "cacheWrite1h" : "cacheWrite"]: call.cacheWrite, output: call.output, reasoning: call.reasoning };
-  const fitted = costOf(band.rates, pricing.multiplier, tokens).mul(BigInt(g.records));
+  const tokens: Counts = { input: call.input!, cachedInput: call.cachedInput!, cacheWrite: 0, cacheWrite1h: 0, output: call.output!, reasoning: call.reasoning! };
+  tokens[oneHour ? "cacheWrite1h" : "cacheWrite"] = call.cacheWrite!;
+  const fitted = priceBuckets([{ pricing, band: bandFor(pricing, BigInt(prompt)), tokens }])!.cost.total.mul(BigInt(g.records));
   if (logged.isZero()) return null;
   const gap = fitted.sub(logged);
   // Means rounded to whole tokens move the cost by far less than 1%.
