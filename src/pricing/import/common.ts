@@ -1,3 +1,4 @@
+import { Decimal } from "../../decimal.ts";
 import { ModelNames } from "../../usage/model-ids.ts";
 import type { Registry } from "../registry.ts";
 import type { ModelEntry, PricingFile } from "../schema.ts";
@@ -49,6 +50,17 @@ export function providerOf(name: string): string {
   return PROVIDERS[n] ?? (n.replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "") || "unknown");
 }
 
+/**
+ * A USD-per-token price (a number, or the decimal string OpenRouter writes: "0.0000025") as USD
+ * per million, exactly — 2.5, not 2.4999999999999996; undefined for anything else, negatives too.
+ */
+export function perMillion(v: unknown): number | undefined {
+  if (typeof v !== "string" && typeof v !== "number") return undefined;
+  const text = String(v).trim();
+  if (!/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) return undefined;
+  return Number(Decimal.from(text).mul(1_000_000n).toString());
+}
+
 export interface Skipped {
   model: string;
   reason: string;
@@ -61,8 +73,6 @@ export class ImportResult {
   /** Imported ids that name a bundled model (the file overrides it). */
   readonly overrides: string[] = [];
   error: string | null = null;
-  /** The entry the last add() took in, if it took it. */
-  last: ModelEntry | null = null;
   /** Taken entries by what they price (a bundled id, or provider + id): the key they came from, whether it was the exact id. */
   private readonly taken = new Map<string, { key: string; exact: boolean; entry: ModelEntry; provider: string }>();
   private readonly wanted = new Set<string>();
@@ -109,10 +119,10 @@ export class ImportResult {
    * An entry in: its id mapped onto a bundled model where it names one (dated snapshots, provider
    * prefixes) and the file's provider is that model's own — a reseller's listing (Azure serving
    * GPT, Together serving Gemma) never overrides the vendor's, and keeps an id of its own. Where
-   * several names price one model, the exact id wins, else the first met.
+   * several names price one model, the exact id wins, else the first met. `asOf`: the entry's
+   * own date where its source dates each entry, else the file's.
    */
-  add(key: string, provider: string, entry: ModelEntry, registry: Registry): void {
-    this.last = null;
+  add(key: string, provider: string, entry: ModelEntry, registry: Registry, asOf = this.options.asOf): void {
     this.names ??= new ModelNames(registry);
     let bundled = this.names.resolve(key) ?? this.names.resolve(entry.id);
     if (bundled && bundled.provider !== provider) bundled = null;
@@ -142,7 +152,7 @@ export class ImportResult {
     // An override states only what its source knows: an unknown context window would erase the
     // bundled one (limits merge key by key, and contextTokens must be given).
     if (bundled && entry.limits?.contextTokens === null) delete entry.limits;
-    entry.pricesAsOf = this.options.asOf;
+    entry.pricesAsOf = asOf;
     entry.source = `${this.options.file} (${this.from}: ${key})`;
     let file = this.files.get(provider);
     if (!file) {
@@ -151,6 +161,5 @@ export class ImportResult {
     }
     file.models.push(entry);
     this.taken.set(slot, { key, exact, entry, provider });
-    this.last = entry;
   }
 }

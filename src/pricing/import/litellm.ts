@@ -2,7 +2,7 @@ import { isIsoDay } from "../../dates.ts";
 import { Decimal } from "../../decimal.ts";
 import type { Registry } from "../registry.ts";
 import type { ModelEntry } from "../schema.ts";
-import { ImportResult, providerOf, type ImportOptions } from "./common.ts";
+import { ImportResult, perMillion, providerOf, type ImportOptions } from "./common.ts";
 
 // LiteLLM's model_prices_and_context_window.json: one object per model id, prices in USD per
 // token (0.0000025), long-context prices under `_above_<N>k_tokens` keys, service tiers under
@@ -10,12 +10,6 @@ import { ImportResult, providerOf, type ImportOptions } from "./common.ts";
 
 type Obj = Record<string, unknown>;
 const TEXT_MODES = new Set(["chat", "completion", "responses"]);
-
-/** USD per token → USD per million, exactly: 0.0000025 → 2.5 (no 2.4999999999999996). */
-function perMillion(v: unknown): number | undefined {
-  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) return undefined;
-  return Number(Decimal.from(v).mul(1_000_000n).toString());
-}
 
 /** The multiplier a tier price is of the list price, when input and output agree on it. */
 function multiplier(entry: Obj, suffix: string): number | undefined {

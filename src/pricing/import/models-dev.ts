@@ -19,6 +19,7 @@ export function importModelsDev(data: unknown, registry: Registry, options: Impo
     if (typeof rawProvider !== "object" || rawProvider === null || typeof (rawProvider as Obj).models !== "object") continue;
     const p = rawProvider as Obj;
     const providerId = typeof p.id === "string" ? p.id : providerKey;
+    const provider = providerOf(providerId);
     for (const [modelKey, raw] of Object.entries((p.models ?? {}) as Obj)) {
       if (typeof raw !== "object" || raw === null) continue;
       const m = raw as Obj;
@@ -26,14 +27,14 @@ export function importModelsDev(data: unknown, registry: Registry, options: Impo
       const key = `${providerId}/${id}`;
       const outputs = (m.modalities as Obj | undefined)?.output;
       if (Array.isArray(outputs) && !outputs.includes("text")) {
-        result.skip(key, `${outputs.join("+")} output (not a text model)`, providerOf(providerId));
+        result.skip(key, `${outputs.join("+")} output (not a text model)`, provider);
         continue;
       }
       const cost = (typeof m.cost === "object" && m.cost !== null ? m.cost : {}) as Obj;
       const input = num(cost.input);
       const output = num(cost.output);
       if (input === undefined || output === undefined) {
-        result.skip(key, "no token prices", providerOf(providerId));
+        result.skip(key, "no token prices", provider);
         continue;
       }
       const rates: ModelEntry["rates"] = { input, output };
@@ -57,9 +58,9 @@ export function importModelsDev(data: unknown, registry: Registry, options: Impo
         entry.limits = { contextTokens: int(limit.context) ?? null, ...(int(limit.input) ? { inputTokens: int(limit.input)! } : {}), ...(int(limit.output) ? { outputTokens: int(limit.output)! } : {}) };
       }
       if (m.status === "deprecated") entry.status = "deprecated";
-      result.add(key, providerOf(providerId), entry, registry);
       // The catalog dates each entry: its own date beats --as-of.
-      if (typeof m.last_updated === "string" && isIsoDay(m.last_updated) && result.last) result.last.pricesAsOf = m.last_updated;
+      const dated = typeof m.last_updated === "string" && isIsoDay(m.last_updated) ? m.last_updated : undefined;
+      result.add(key, provider, entry, registry, dated);
     }
   }
   return result;

@@ -1,7 +1,6 @@
-import { Decimal } from "../../decimal.ts";
 import type { Registry } from "../registry.ts";
 import type { ModelEntry } from "../schema.ts";
-import { ImportResult, providerOf, type ImportOptions } from "./common.ts";
+import { ImportResult, perMillion, providerOf, type ImportOptions } from "./common.ts";
 
 // OpenRouter's model list (GET /api/v1/models, openrouter.ai/docs/models): {"data": [{id
 // "vendor/model", context_length, pricing {prompt, completion, input_cache_read,
@@ -9,14 +8,6 @@ import { ImportResult, providerOf, type ImportOptions } from "./common.ts";
 // top_provider {context_length, max_completion_tokens}, architecture {output_modalities}}]}.
 
 type Obj = Record<string, unknown>;
-
-/** A per-token price as OpenRouter writes it ("0.0000025") → per million, exactly; undefined if none. */
-function perMillion(v: unknown): number | undefined {
-  if (typeof v !== "string" && typeof v !== "number") return undefined;
-  const text = String(v).trim();
-  if (!/^\d+(\.\d+)?(e-?\d+)?$/i.test(text)) return undefined;
-  return Number(Decimal.from(text).mul(1_000_000n).toString());
-}
 
 export function importOpenrouter(data: unknown, registry: Registry, options: ImportOptions): ImportResult {
   const result = new ImportResult("openrouter", options);
@@ -26,25 +17,26 @@ export function importOpenrouter(data: unknown, registry: Registry, options: Imp
     if (typeof raw !== "object" || raw === null || typeof (raw as Obj).id !== "string") continue;
     const m = raw as Obj;
     const id = m.id as string;
+    const provider = providerOf(id.includes("/") ? id.slice(0, id.indexOf("/")) : "openrouter");
     const p = (typeof m.pricing === "object" && m.pricing !== null ? m.pricing : {}) as Obj;
     const outputs = (m.architecture as Obj | undefined)?.output_modalities;
     if (Array.isArray(outputs) && !outputs.includes("text")) {
-      result.skip(id, `${outputs.join("+")} output (not a text model)`, providerOf(id.includes("/") ? id.slice(0, id.indexOf("/")) : "openrouter"));
+      result.skip(id, `${outputs.join("+")} output (not a text model)`, provider);
       continue;
     }
     if (id.endsWith(":free")) {
-      result.skip(id, "a free variant (its paid model carries the prices)", providerOf(id.includes("/") ? id.slice(0, id.indexOf("/")) : "openrouter"));
+      result.skip(id, "a free variant (its paid model carries the prices)", provider);
       continue;
     }
     const input = perMillion(p.prompt);
     const output = perMillion(p.completion);
     if (p.prompt === "-1" || p.completion === "-1") {
-      result.skip(id, "a router whose price is the model it picks", providerOf(id.includes("/") ? id.slice(0, id.indexOf("/")) : "openrouter"));
+      result.skip(id, "a router whose price is the model it picks", provider);
       continue;
     }
     if (input === undefined || output === undefined || (input === 0 && output === 0)) {
       const perRequest = (perMillion(p.request) ?? 0) > 0 || (perMillion(p.image) ?? 0) > 0;
-      result.skip(id, perRequest ? "priced per request or image, not per token" : "no token prices", providerOf(id.includes("/") ? id.slice(0, id.indexOf("/")) : "openrouter"));
+      result.skip(id, perRequest ? "priced per request or image, not per token" : "no token prices", provider);
       continue;
     }
     const rates: ModelEntry["rates"] = { input, output };
@@ -60,7 +52,7 @@ export function importOpenrouter(data: unknown, registry: Registry, options: Imp
     const context = typeof m.context_length === "number" ? m.context_length : typeof top.context_length === "number" ? top.context_length : null;
     const maxOut = typeof top.max_completion_tokens === "number" ? top.max_completion_tokens : null;
     if (context || maxOut) entry.limits = { contextTokens: context && context > 0 ? Math.round(context) : null, ...(maxOut && maxOut > 0 ? { outputTokens: Math.round(maxOut) } : {}) };
-    result.add(id, providerOf(id.includes("/") ? id.slice(0, id.indexOf("/")) : "openrouter"), entry, registry);
+    result.add(id, provider, entry, registry);
   }
   return result;
 }
