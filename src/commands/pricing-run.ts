@@ -1,14 +1,15 @@
 import { isTokencostError, TokencostError } from "../errors.ts";
 import { priceTable, priceTableSql, type Dialect } from "../pricing/export.ts";
-import { bundledPricing } from "../pricing/bundled.ts";
-import { Registry } from "../pricing/registry.ts";
+import { bundledPricing, pricingFileNames } from "../pricing/bundled.ts";
+import { Registry, type PricingSource } from "../pricing/registry.ts";
+import { isDirectory, listDirectory } from "../read.ts";
 import { SCHEMA_VERSION } from "../report/report.ts";
 import { toJson } from "../report/json.ts";
 import { printable } from "../text.ts";
 import type { Io, Outcome } from "./io.ts";
 import { outputFormat, type OutputFlags } from "./options.ts";
 import { paintFor, registryFor, staleNotice } from "./context.ts";
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { importLitellm } from "../pricing/import/litellm.ts";
 import { importOpenrouter } from "../pricing/import/openrouter.ts";
@@ -100,25 +101,27 @@ export async function validate(files: string[], flags: OutputFlags, io: Io, outc
 
 export type DiffFlags = { format?: "table" | "json" | "markdown"; json?: boolean; at?: string; failAbovePercent?: number; overBundled?: boolean };
 
-/** A registry as a diff side: the bundled one, a directory of pricing files, or one file. */
-async function registrySide(arg: string, overBundled: boolean): Promise<Registry> {
-  if (arg === "bundled") return new Registry(bundledPricing("full"));
+/**
+ * A registry as a diff side: the bundled one, a directory of pricing files, or one file.
+ * `bundled` gives the bundled files, read once for both sides.
+ */
+async function registrySide(arg: string, overBundled: boolean, bundled: () => PricingSource[]): Promise<Registry> {
+  if (arg === "bundled") return new Registry(bundled());
   const { readPricingFile } = await import("../validators.ts");
   let files = [arg];
-  if (statSync(arg, { throwIfNoEntry: false })?.isDirectory()) {
-    files = readdirSync(arg)
-      .filter((f) => f.endsWith(".json") && f !== "schema.json")
-      .sort()
-      .map((f) => join(arg, f));
+  if (isDirectory(arg)) {
+    files = pricingFileNames(listDirectory(arg)).map((f) => join(arg, f));
     if (files.length === 0) throw new TokencostError("USAGE", `${arg}: no pricing files (*.json) in this directory`);
   }
-  return new Registry([...(overBundled ? bundledPricing("full") : []), ...files.map((f) => readPricingFile(f))]);
+  return new Registry([...(overBundled ? bundled() : []), ...files.map((f) => readPricingFile(f))]);
 }
 
 export async function pricingDiff(oldArg: string, newArg: string, workloadArgs: string[], flags: DiffFlags, io: Io, outcome: Outcome): Promise<void> {
   const format = outputFormat(flags);
   const at = flags.at ?? io.today();
-  const [before, after] = [await registrySide(oldArg, Boolean(flags.overBundled)), await registrySide(newArg, Boolean(flags.overBundled))];
+  let full: PricingSource[] | undefined;
+  const bundled = () => (full ??= bundledPricing("full"));
+  const [before, after] = [await registrySide(oldArg, Boolean(flags.overBundled), bundled), await registrySide(newArg, Boolean(flags.overBundled), bundled)];
   const models = diffRegistries(before, after);
   const changed = models.filter((m) => m.kind === "changed");
   const costs: CostChange[] = [];

@@ -109,8 +109,8 @@ export function pricingFields(file: PricingFile): PricingFile {
 /** pricing/*.json, in name order; the same relative path from src/pricing and dist/pricing. */
 export function readPricingDir(): PricingFile[] {
   const dir = fileURLToPath(new URL("../../pricing/", import.meta.url));
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".json") && f !== "schema.json")
-    .sort()
-    .map((f) => JSON.parse(readFileSync(`${dir}${f}`, "utf8")) as PricingFile);
+  return pricingFileNames(readdirSync(dir)).map((f) => JSON.parse(readFileSync(`${dir}${f}`, "utf8")) as PricingFile);
 }
+
+/** The pricing files among a directory's names, in name order (schema.json is the schema). */
+export const pricingFileNames = (names: readonly string[]): string[] => names.filter((f) => f.endsWith(".json") && f !== "schema.json").sort();
