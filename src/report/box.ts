@@ -74,20 +74,27 @@ export function boxTable(head: readonly string[], aligns: readonly Align[]): Box
       });
       const rule = (l: string, m: string, r: string) => `${l}${widths.map((w) => "─".repeat(w + 2)).join(m)}${r}`;
       // Every piece in one list and one join: concatenating would leave a tree of partial strings.
-      const parts: string[] = [rule("┌", "┬", "┐")];
+      // The list is made at its final length (a growing one is copied each time it fills).
+      const perRow = n === 0 ? 2 : 1 + 4 * n;
+      const parts = new Array<string>(1 + rows.length * perRow + 2);
+      let p = 0;
+      parts[p++] = rule("┌", "┬", "┐");
       for (let k = 0; k < rows.length; k++) {
         const r = rows[k]!;
         const ws = measured[k]!;
-        parts.push("\n│");
+        parts[p++] = "\n│";
         for (let i = 0; i < n; i++) {
           const cell = r[i] ?? "";
           const fill = pad(widths[i]! - ws[i]!);
-          if (aligns[i] === "right") parts.push(" ", fill, cell, " │");
-          else parts.push(" ", cell, fill, " │");
+          parts[p++] = " ";
+          parts[p++] = aligns[i] === "right" ? fill : cell;
+          parts[p++] = aligns[i] === "right" ? cell : fill;
+          parts[p++] = " │";
         }
-        if (n === 0) parts.push("│"); // no cells: "││", as before
+        if (n === 0) parts[p++] = "│"; // no cells: "││", as before
       }
-      parts.push("\n", rule("└", "┴", "┘"));
+      parts[p++] = "\n";
+      parts[p++] = rule("└", "┴", "┘");
       return parts.join("");
     },
   };

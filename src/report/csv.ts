@@ -3,24 +3,30 @@ import type { Report, ScalingInfo } from "./report.ts";
 
 // One row per model, plain numbers (USD, seconds), for spreadsheets. RFC 4180 quoting.
 
+// Module-level patterns: a literal inside a function is a new RegExp at every call (every cell).
+const FRACTION_ZEROS = /\.?0+$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\n\r]/;
+const UPPER = /[A-Z]/g;
+
 /** A number as a spreadsheet reads it: plain decimals, no float noise, no exponent. */
 export function plainNumber(n: number): string {
   if (!Number.isFinite(n)) return "";
   if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
   // Nine decimals hold a nano-dollar and a nanosecond; the float noise beyond them goes.
-  return n.toFixed(9).replace(/\.?0+$/, "");
+  return n.toFixed(9).replace(FRACTION_ZEROS, "");
 }
 
 // A text cell that starts like a formula (=HYPERLINK(…), +, -, @) is run by spreadsheets:
 // a leading ' keeps it text. Numbers are numbers.
-const inert = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+const inert = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
 
 const cell = (v: unknown): string => {
   const s = v === null || v === undefined ? "" : typeof v === "number" ? plainNumber(v) : inert(String(v));
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const snake = (name: string) => name.replace(UPPER, (c) => `_${c.toLowerCase()}`);
 
 export const toCsv = (rows: readonly (readonly unknown[])[]): string => `${rows.map((row) => row.map(cell).join(",")).join("\n")}\n`;
 

@@ -3,6 +3,8 @@ import { groupDigits } from "../text.ts";
 // Numbers as people read them. Money keeps its precision by magnitude: a per-call cost of
 // $0.0000167 must never print as $0.00.
 
+const TRAILING_ZEROS = /(\.\d\d\d*?)0+$/;
+
 export function formatUsd(n: number): string {
   if (n === 0) return "$0.00";
   const sign = n < 0 ? "-" : "";
@@ -16,7 +18,7 @@ export function formatUsd(n: number): string {
   // Four significant digits below a dollar (down to the nano-dollar), without trailing zeros
   // that no digit of the amount asked for: $0.000009, $0.0675, $0.30.
   const decimals = Math.min(9, Math.max(2, 3 - Math.floor(Math.log10(abs))));
-  return `${sign}$${abs.toFixed(decimals).replace(/(\.\d\d\d*?)0+$/, "$1")}`;
+  return `${sign}$${abs.toFixed(decimals).replace(TRAILING_ZEROS, "$1")}`;
 }
 
 /** Like formatUsd: "$0.0004", "$1.50" (kept for the signed amounts below). */
