@@ -61,6 +61,10 @@ export class Decimal {
   }
 
   add(other: Decimal): Decimal {
+    // Sums start at ZERO: adding a zero of no greater scale is the other number itself (same
+    // value, same scale), without a BigInt for the rescaled zero.
+    if (this.units === 0n && this.scale <= other.scale) return other;
+    if (other.units === 0n && other.scale <= this.scale) return this;
     if (this.scale === other.scale) return new Decimal(this.units + other.units, this.scale);
     const scale = Math.max(this.scale, other.scale);
     return new Decimal(this.rescaled(scale) + other.rescaled(scale), scale);

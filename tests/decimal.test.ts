@@ -84,6 +84,20 @@ describe("the fast paths agree with the plain arithmetic", () => {
     );
   });
 
+  it("add: the exact sum at the larger scale, zeros of any scale included", () => {
+    const unit = fc.oneof(fc.constant(0n), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }));
+    fc.assert(
+      fc.property(unit, unit, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), (a, b, sa, sb) => {
+        // a / 10^sa + b / 10^sb at scale max(sa, sb), with ** (not the table)
+        const scale = Math.max(sa, sb);
+        const units = a * 10n ** BigInt(scale - sa) + b * 10n ** BigInt(scale - sb);
+        const sum = Decimal.of(a, sa).add(Decimal.of(b, sb));
+        expect([sum.units, sum.scale]).toEqual([units, scale]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("rounding and adding past the table's 64 places", () => {
     // 1.5e-69 rounds half away from zero to 2e-69: the 2 in the 69th place
     expect(Decimal.of(15n, 70).round(69).toString()).toBe(`0.${"0".repeat(68)}2`);

@@ -52,7 +52,7 @@ export function bill(ledger: Ledger, mainId: string): Bill {
       const usd = Decimal.of(rate.units * n, rate.scale + 6); // rate × n / 10^6, in one step
       lines.push({ model: id, band: band.label, cls, tokens: n, ratePerMillion: rate, usd });
       const reportAs: TokenClass = cls === "cacheWrite1h" ? "cacheWrite" : cls;
-      tokens[reportAs] += n;
+      tokens[reportAs] = tokens[reportAs] === 0n ? n : tokens[reportAs] + n;
       cost[reportAs] = cost[reportAs].add(usd);
       cost.total = cost.total.add(usd);
       if (band.unknown.includes(cls)) {
