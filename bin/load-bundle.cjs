@@ -18,8 +18,7 @@ const report = process.env.TOKENCOST_CODE_CACHE_REPORT === "1";
 const scripts = new Map();
 
 const KEY = /\/\/ tokencost-cache-key: ([0-9a-f]{16})\s*$/;
-function cacheName(filename, source) {
-  const key = KEY.exec(source.slice(-64));
+function cacheName(filename, source, key) {
   if (key) return `${filename}.${source.length}-${key[1]}.cache`;
   const stat = fs.statSync(filename);
   return `${filename}.${stat.size}-${Math.trunc(stat.mtimeMs)}.cache`;
@@ -27,7 +26,8 @@ function cacheName(filename, source) {
 
 function load(module, filename) {
   const source = fs.readFileSync(filename, "utf8");
-  const name = cacheName(filename, source);
+  const key = KEY.exec(source.slice(-64));
+  const name = cacheName(filename, source, key);
   module.filename = filename;
   module.paths = Module._nodeModulePaths(dir);
   let cachedData;
@@ -38,7 +38,10 @@ function load(module, filename) {
       // no cache: compile as Node would
     }
   }
-  const script = new vm.Script(Module.wrap(source), { filename, cachedData });
+  // The build writes each bundle (the files with its key line) already wrapped as CommonJS
+  // wraps a module (scripts/build.js); any other file is wrapped here.
+  const wrapped = key ? source : Module.wrap(source);
+  const script = new vm.Script(wrapped, { filename, cachedData });
   scripts.set(filename, { script, name });
   if (report) {
     const used = cachedData === undefined ? "none found" : script.cachedDataRejected ? "rejected" : "used";

@@ -82,4 +82,17 @@ describe("the code caches an installed copy starts with", () => {
     expect(r.stderr).toContain("code cache for cli.cjs: none found");
     expect(r.stderr).toContain("code cache for renderers.cjs: used");
   });
+
+  it("a bundle as plain CommonJS (not the build's wrapped form, no key line) is wrapped on load", () => {
+    const dir = copy();
+    const cli = join(dir, "dist", "bin", "cli.cjs");
+    const built = readFileSync(cli, "utf8");
+    const head = "(function (exports, require, module, __filename, __dirname) { ";
+    expect(built.startsWith(head)).toBe(true);
+    writeFileSync(cli, built.slice(head.length, built.lastIndexOf("\n});\n")));
+    const r = run(dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("gpt-5.4");
+    expect(r.stderr).toContain("code cache for cli.cjs: none found");
+  });
 });
