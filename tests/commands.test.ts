@@ -31,8 +31,11 @@ describe("pricing files: what the schema cannot say", () => {
   const model = (id: string, extra: object = {}) => ({ id, rates: { input: 1, output: 1 }, ...extra });
   it("an id or alias twice in a file", () => {
     expect(() => validatePricingFile({ provider: "p", models: [model("a"), model("b", { aliases: ["A"] })] }, "f.json")).toThrowError(
-      'f.json: models[1]: "A" is already the id or an alias of models[0]',
+      'f.json: models[1].aliases[0]: "A" is already the id or an alias of models[0]',
     );
+  });
+  it("an id that is another entry's id, in another case: said at the id", () => {
+    expect(() => validatePricingFile({ provider: "p", models: [model("a"), model("A")] }, "f.json")).toThrowError('f.json: models[1].id: "A" is already the id or an alias of models[0]');
   });
   it("tiers out of order", () => {
     const tiers = [
@@ -40,8 +43,11 @@ describe("pricing files: what the schema cannot say", () => {
       { aboveInputTokens: 100000, rates: { input: 3 } },
     ];
     expect(() => validatePricingFile({ provider: "p", models: [model("a", { tiers })] }, "f.json")).toThrowError(
-      "f.json: models[0].tiers: tiers must be in increasing aboveInputTokens order",
+      "f.json: models[0].tiers[1].aboveInputTokens: 100000 is not above the tier before it (200000): tiers go in increasing order",
     );
+    // one threshold twice is not increasing either
+    const twice = [tiers[0]!, { aboveInputTokens: 200000, rates: { input: 3 } }];
+    expect(() => validatePricingFile({ provider: "p", models: [model("a", { tiers: twice })] }, "f.json")).toThrowError("models[0].tiers[1].aboveInputTokens: 200000 is not above the tier before it (200000)");
   });
 });
 

@@ -2,6 +2,7 @@ import { quote, type JsonPath } from "../text.ts";
 import { allKeys, zodProblems } from "../validation.ts";
 import { isTokencostError } from "../errors.ts";
 import { Registry, type PricingSource } from "./registry.ts";
+import { acrossEntries } from "./validate.ts";
 import { pricingFileSchema, type PartialRates, type PricingFile } from "./schema.ts";
 
 // `tokencost pricing validate`: every problem of a pricing file, each at its JSON path — the
@@ -31,27 +32,20 @@ export function checkPricingFile(
   const problems: Problem[] = [];
   const error = (path: JsonPath, message: string) => problems.push({ severity: "error", path, message });
   const warn = (path: JsonPath, message: string) => problems.push({ severity: "warning", path, message });
-  const names = new Map<string, number>();
+  const across = acrossEntries(file);
 
   (file.models ?? []).forEach((m, i) => {
     const at = (...p: (string | number)[]): JsonPath => ["models", i, ...p];
+    // The checks across entries (validate.ts), in entry order with this entry's own.
+    for (const p of across) if (p.path[1] === i) error(p.path, p.message);
     for (const [j, name] of [m.id, ...(m.aliases ?? [])].entries()) {
-      const where = j === 0 ? at("id") : at("aliases", j - 1);
-      const key = name.toLowerCase();
-      const other = names.get(key);
-      if (other !== undefined) error(where, `${quote(name)} is already the id or an alias of models[${other}]`);
-      names.set(key, i);
       // An entry with a bundled model's id overrides it; a name of ANOTHER bundled model would
       // price one of them as the other.
       const known = bundled.registry.find(name);
       const self = bundled.registry.find(m.id);
-      if (known && known !== self) error(where, `${quote(name)} already names the bundled model ${known.provider}/${known.id}`);
+      if (known && known !== self) error(j === 0 ? at("id") : at("aliases", j - 1), `${quote(name)} already names the bundled model ${known.provider}/${known.id}`);
     }
     if (m.rates) checkRates(m.rates, at("rates"), error, warn);
-    const thresholds = (m.tiers ?? []).map((t) => t.aboveInputTokens);
-    thresholds.forEach((t, j) => {
-      if (j > 0 && t <= thresholds[j - 1]!) error(at("tiers", j, "aboveInputTokens"), `${t} is not above the tier before it (${thresholds[j - 1]}): tiers go in increasing order`);
-    });
     (m.tiers ?? []).forEach((t, j) => {
       checkRates(t.rates, at("tiers", j, "rates"), error, warn, m.rates);
       for (const cls of RATE_CLASSES) {
