@@ -10,9 +10,10 @@ import type { SCHEMA_VERSION } from "./report.ts";
 export interface CostChange {
   workload: string;
   model: string;
-  base: { usd: number; usdExact: string } | null;
-  head: { usd: number; usdExact: string } | null;
-  deltaUsd: number | null;
+  // A workload that one side cannot price is a note on stderr, not a row.
+  base: { usd: number; usdExact: string };
+  head: { usd: number; usdExact: string };
+  deltaUsd: number;
   deltaPercent: number | null;
   pass: boolean;
   failures: string[];
@@ -41,9 +42,9 @@ const costRows = (r: PricingDiffReport): string[][] =>
   r.costs.map((c) => [
     c.workload,
     c.model,
-    c.base ? formatUsd(c.base.usd) : "—",
-    c.head ? formatUsd(c.head.usd) : "—",
-    c.deltaUsd === null ? "—" : `${formatUsdDelta(c.deltaUsd)} (${formatPercentDelta(c.deltaPercent)})`,
+    formatUsd(c.base.usd),
+    formatUsd(c.head.usd),
+    `${formatUsdDelta(c.deltaUsd)} (${formatPercentDelta(c.deltaPercent)})`,
     c.pass ? "ok" : `FAIL: ${c.failures.join("; ")}`,
   ]);
 
