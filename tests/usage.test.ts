@@ -251,3 +251,24 @@ describe("de-duplication keys", () => {
     expect(t.groups.get("claude-opus-4-6")!.tokens.output).toBe(9 + 7 + 4);
   });
 });
+
+describe("reading a log in chunks", () => {
+  it("every line whole and numbered, where lines straddle the 1 MB chunks", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { readLog } = await import("../src/commands/usage-input.ts");
+    // 30,000 lines of 70–109 bytes (~2.7 MB): each 1 MB chunk ends inside a line, and the lines
+    // after a carried-over one must start fresh. Multi-byte characters too.
+    const lines = Array.from({ length: 30_000 }, (_, i) => `{"n":${i},"pad":"${"é".repeat(i % 20)}${"x".repeat(60 + (i % 20))}"}`);
+    const path = join(mkdtempSync(join(tmpdir(), "tokencost-lines-")), "big.jsonl");
+    writeFileSync(path, `${lines.join("\n")}\n`);
+    const got: string[] = [];
+    const numbers: number[] = [];
+    const sink = { file() {}, line(text: string, no: number) { got.push(text); numbers.push(no); }, tooLong() { throw new Error("no line is too long"); }, broken(reason: string) { throw new Error(reason); } };
+    await readLog(path, sink, {} as never);
+    expect(got.length).toBe(lines.length);
+    expect(got.every((l, i) => l === lines[i])).toBe(true);
+    expect(numbers.every((n, i) => n === i + 1)).toBe(true);
+  });
+});

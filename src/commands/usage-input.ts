@@ -127,9 +127,10 @@ class Lines {
       } else if (this.carryBytes > 0) {
         this.carry.push(chunk.subarray(start, nl));
         this.sink.line(Buffer.concat(this.carry).toString("utf8"), this.lineNo);
+        // Reset only where a line was carried over: most lines lie within one chunk.
+        this.carry = [];
+        this.carryBytes = 0;
       } else this.sink.line(chunk.toString("utf8", start, nl), this.lineNo);
-      this.carry = [];
-      this.carryBytes = 0;
       start = nl + 1;
     }
     if (this.skipping || start === chunk.length) return;

@@ -144,8 +144,8 @@ export class LogParser {
       }
       up = p.parent;
     }
-    const firstSeen = this.firstLine.get(messageId) ?? time;
-    if (!this.firstLine.has(messageId)) this.firstLine.set(messageId, time);
+    let firstSeen = this.firstLine.get(messageId);
+    if (firstSeen === undefined) this.firstLine.set(messageId, (firstSeen = time));
     if (requested !== null && firstSeen >= requested) {
       for (const r of records) {
         r.ttftMs = firstSeen - requested;
@@ -177,9 +177,6 @@ class Recent<V> {
   constructor(private readonly limit = 20_000) {}
   get(k: string): V | undefined {
     return this.current.get(k) ?? this.previous.get(k);
-  }
-  has(k: string): boolean {
-    return this.current.has(k) || this.previous.has(k);
   }
   set(k: string, v: V): void {
     if (this.current.size >= this.limit) {

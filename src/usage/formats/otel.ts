@@ -41,6 +41,8 @@ const CACHE_READ = ["gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_
 const CACHE_WRITE = ["gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.cache_creation_input_tokens", "gen_ai.usage.input_tokens.cache_write", "llm.token_count.prompt_details.cache_write"];
 const REASONING = ["gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens", "llm.token_count.completion_details.reasoning"];
 const STANDARD = new Set([INPUT[0], OUTPUT[0], CACHE_READ[0], CACHE_WRITE[0], REASONING[0]]);
+/** The names said as aliases when met (gen_ai.usage.prompt_/completion_tokens are old standard names, not said); made once, not per span. */
+const ALIASES = [...INPUT, ...OUTPUT, ...CACHE_READ, ...CACHE_WRITE, ...REASONING].filter((k) => !STANDARD.has(k) && !k.startsWith("gen_ai.usage.prompt") && !k.startsWith("gen_ai.usage.completion"));
 
 /** What reading the logs noticed, for the report's warnings. */
 export interface OtelNotes {
@@ -76,7 +78,7 @@ function spanRecord(span: Obj, file: string, line: number, notes: OtelNotes): Us
   const kind = str(a.get("openinference.span.kind"));
   if (kind !== null && kind.toUpperCase() !== "LLM") return null;
   const r = newRecord("otel", file, line);
-  for (const k of [...INPUT, ...OUTPUT, ...CACHE_READ, ...CACHE_WRITE, ...REASONING]) if (a.has(k) && !STANDARD.has(k) && !k.startsWith("gen_ai.usage.prompt") && !k.startsWith("gen_ai.usage.completion")) notes.aliases.add(k);
+  for (const k of ALIASES) if (a.has(k)) notes.aliases.add(k);
   r.cachedInput = tok(r, first(a, ...CACHE_READ));
   r.cacheWrite = tok(r, first(a, ...CACHE_WRITE));
   r.input = minus(r, tok(r, inTok), r.cachedInput, r.cacheWrite);

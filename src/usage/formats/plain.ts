@@ -78,7 +78,11 @@ function plainTime(v: unknown): number | null {
 }
 
 export function plainObject(o: Obj, file: string, line: number): UsageRecord[] | null {
-  const byField = new Map(Object.entries(o).flatMap(([k, v]) => (canonical(k) ? [[canonical(k)!, v] as const] : [])));
+  const byField = new Map<string, unknown>();
+  for (const k in o) {
+    const field = canonical(k);
+    if (field) byField.set(field, o[k]);
+  }
   const r = record((f) => byField.get(f), file, line);
   return r ? [r] : null;
 }
