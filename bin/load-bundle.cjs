@@ -17,6 +17,7 @@ const writing = process.env.TOKENCOST_WRITE_CODE_CACHE === "1";
 const report = process.env.TOKENCOST_CODE_CACHE_REPORT === "1";
 const scripts = new Map();
 
+const WRAPPER = "(function (exports, require, module, __filename, __dirname) { ";
 const KEY = /\/\/ tokencost-cache-key: ([0-9a-f]{16})\s*$/;
 function cacheName(filename, source, key) {
   if (key) return `${filename}.${source.length}-${key[1]}.cache`;
@@ -38,9 +39,9 @@ function load(module, filename) {
       // no cache: compile as Node would
     }
   }
-  // The build writes each bundle (the files with its key line) already wrapped as CommonJS
-  // wraps a module (scripts/build.js); any other file is wrapped here.
-  const wrapped = key ? source : Module.wrap(source);
+  // The build writes each bundle already wrapped as CommonJS wraps a module (scripts/build.js);
+  // any other file (a build from before that, a bundle edited by hand) is wrapped here.
+  const wrapped = source.startsWith(WRAPPER) ? source : Module.wrap(source);
   const script = new vm.Script(wrapped, { filename, cachedData });
   scripts.set(filename, { script, name });
   if (report) {

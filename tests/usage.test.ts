@@ -205,28 +205,21 @@ describe("de-duplication keys", () => {
   });
 
   it("KeySet: two keys with one hash in common and the same slot stay two keys", async () => {
-    // The hashes as key-set.ts computes them, to show what these pairs are: found by a search
-    // over 24M keys, each pair shares one hash and starts at one slot of a new set (4,096 slots),
-    // so the second key is probed past the first. A set that compared only one of the hashes
-    // would take the second key for a duplicate.
+    // Found by a search over 24M keys: each pair shares one of the two hashes and starts at one
+    // slot of a new set (4,096 slots), so the second key is probed past the first. A set that
+    // compared only one of the hashes would take the second key for a duplicate. (The asserts on
+    // the hashes keep the pairs honest if the hash changes: then search again.)
+    const { KeySet, keyHashes, firstSlot } = await import("../src/usage/key-set.ts");
     const hashes = (key: string): [number, number] => {
-      let a = 0x811c9dc5;
-      let b = 0x9747b28c;
-      for (let i = 0; i < key.length; i++) {
-        const c = key.charCodeAt(i);
-        a = Math.imul(a ^ c, 0x01000193);
-        b = Math.imul(b ^ c, 0x5bd1e995);
-        b ^= b >>> 15;
-      }
-      return [(a ^ (a >>> 16)) >>> 0, Math.imul(b ^ (b >>> 13), 0xc2b2ae35) >>> 0 || 1];
+      const out = new Uint32Array(2);
+      keyHashes(key, out);
+      return [out[0]!, out[1]!];
     };
-    const { KeySet } = await import("../src/usage/key-set.ts");
-    // The first pair shares the first hash, the second pair the second; each pair one slot.
     for (const [x, y, same] of [["k7554261", "k10283138", 0], ["k13477647", "k18475666", 1]] as const) {
       const [hx, hy] = [hashes(x), hashes(y)];
       expect(hx[same]).toBe(hy[same]);
       expect(hx[1 - same]).not.toBe(hy[1 - same]);
-      expect((hx[0] ^ Math.imul(hx[1], 0x27d4eb2d)) & 4095).toBe((hy[0] ^ Math.imul(hy[1], 0x27d4eb2d)) & 4095);
+      expect(firstSlot(hx[0], hx[1], 4095)).toBe(firstSlot(hy[0], hy[1], 4095));
 
       const keys = new KeySet();
       expect(keys.add(x)).toBe(true);

@@ -146,11 +146,13 @@ export async function runUsage(args: string[], flags: UsageFlags, io: Io, _outco
 
   if (flags.calibrate) {
     const { workload, notes } = calibrate({ tally, registry, today: io.today(), at: flags.at, model: flags.model, files: read.files, agent: Boolean(flags.agent) });
+    // What pricing the fitted model's records said (a logged tier it lacks, its deprecation) is
+    // said too: the workload rests on those records. Only that model's, and nothing that could
+    // fail once the workload is written.
+    const said = [...tally.warnings.values()].filter((w) => w.model === workload.model);
     io.stdout.write(`${JSON.stringify(workload, null, 2)}\n`);
     if (mode !== "quiet") for (const n of notes) io.stderr.write(`warning: ${printable(n)}\n`);
-    // What reading the logs found (a tier the model lacks, unknown models, clamped counts) is
-    // said as in a report: the fitted workload rests on the same records.
-    writeFlatWarnings(io, usageReport(tally, read, registry, { by: "model", at: flags.at, speed: false }).warnings, mode);
+    writeFlatWarnings(io, said, mode);
     return;
   }
   const report = usageReport(tally, read, registry, { by: flags.by ?? "model", at: flags.at, speed: tally.speed.size > 0 || Boolean(flags.emitPricing) });

@@ -1,4 +1,4 @@
-import { quote, type JsonPath } from "../text.ts";
+import { formatPath, quote, type JsonPath } from "../text.ts";
 import { allKeys, zodProblems } from "../validation.ts";
 import { isTokencostError } from "../errors.ts";
 import { Registry, type PricingSource } from "./registry.ts";
@@ -32,20 +32,26 @@ export function checkPricingFile(
   const problems: Problem[] = [];
   const error = (path: JsonPath, message: string) => problems.push({ severity: "error", path, message });
   const warn = (path: JsonPath, message: string) => problems.push({ severity: "warning", path, message });
-  const across = acrossEntries(file);
+  // The checks across entries (validate.ts), each said where its path comes in this file's order.
+  const across = new Map<string, string[]>();
+  for (const p of acrossEntries(file)) across.set(formatPath(p.path), [...(across.get(formatPath(p.path)) ?? []), p.message]);
+  const acrossAt = (path: JsonPath) => {
+    for (const message of across.get(formatPath(path)) ?? []) error(path, message);
+  };
 
   (file.models ?? []).forEach((m, i) => {
     const at = (...p: (string | number)[]): JsonPath => ["models", i, ...p];
-    // The checks across entries (validate.ts), in entry order with this entry's own.
-    for (const p of across) if (p.path[1] === i) error(p.path, p.message);
     for (const [j, name] of [m.id, ...(m.aliases ?? [])].entries()) {
+      const where = j === 0 ? at("id") : at("aliases", j - 1);
+      acrossAt(where);
       // An entry with a bundled model's id overrides it; a name of ANOTHER bundled model would
       // price one of them as the other.
       const known = bundled.registry.find(name);
       const self = bundled.registry.find(m.id);
-      if (known && known !== self) error(j === 0 ? at("id") : at("aliases", j - 1), `${quote(name)} already names the bundled model ${known.provider}/${known.id}`);
+      if (known && known !== self) error(where, `${quote(name)} already names the bundled model ${known.provider}/${known.id}`);
     }
     if (m.rates) checkRates(m.rates, at("rates"), error, warn);
+    (m.tiers ?? []).forEach((_, j) => acrossAt(at("tiers", j, "aboveInputTokens")));
     (m.tiers ?? []).forEach((t, j) => {
       checkRates(t.rates, at("tiers", j, "rates"), error, warn, m.rates);
       for (const cls of RATE_CLASSES) {

@@ -170,9 +170,13 @@ export class Registry {
     this.models = [...byId.values()];
     this.benchmarks = benchmarks;
     let asOf: string | null = null;
-    for (const s of sources) {
-      if (s.origin !== "bundled") continue;
-      for (const m of s.file.models ?? []) if (m.pricesAsOf && (asOf === null || m.pricesAsOf > asOf)) asOf = m.pricesAsOf;
+    for (let s = 0; s < sources.length; s++) {
+      if (sources[s]!.origin !== "bundled") continue;
+      const entries = sources[s]!.file.models ?? [];
+      for (let i = 0; i < entries.length; i++) {
+        const d = entries[i]!.pricesAsOf;
+        if (d && (asOf === null || d > asOf)) asOf = d;
+      }
     }
     this.asOf = asOf;
     // Usage checks read every measurement, which the packed registry keeps as text until asked.

@@ -51,20 +51,13 @@ export class KeySet {
 
   /** The key's slot, or the empty slot where it would go. */
   private slot(key: string): number {
-    let a = 0x811c9dc5;
-    let b = 0x9747b28c;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-    a = (a ^ (a >>> 16)) >>> 0;
-    b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35) >>> 0 || 1;
+    keyHashes(key, HASHES);
+    const a = HASHES[0]!;
+    const b = HASHES[1]!;
     this.a = a;
     this.b = b;
     const mask = this.h2.length - 1;
-    let i = (a ^ Math.imul(b, 0x27d4eb2d)) & mask;
+    let i = firstSlot(a, b, mask);
     while (this.h2[i] !== 0 && (this.h1[i] !== a || this.h2[i] !== b)) i = (i + 1) & mask;
     return i;
   }
@@ -78,7 +71,7 @@ export class KeySet {
     const mask = size - 1;
     for (let j = 0; j < h2.length; j++) {
       if (h2[j] === 0) continue;
-      let i = (h1[j]! ^ Math.imul(h2[j]!, 0x27d4eb2d)) & mask;
+      let i = firstSlot(h1[j]!, h2[j]!, mask);
       while (this.h2[i] !== 0) i = (i + 1) & mask;
       this.h1[i] = h1[j]!;
       this.h2[i] = h2[j]!;
@@ -86,3 +79,22 @@ export class KeySet {
     }
   }
 }
+
+const HASHES = new Uint32Array(2);
+
+/** A key's two 32-bit hashes into out[0] and out[1] (FNV-1a, and a murmur-style mix that is never 0). */
+export function keyHashes(key: string, out: Uint32Array): void {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  out[0] = (a ^ (a >>> 16)) >>> 0;
+  out[1] = Math.imul(b ^ (b >>> 13), 0xc2b2ae35) >>> 0 || 1;
+}
+
+/** Where a key with these hashes starts probing, in a table of mask + 1 slots. */
+export const firstSlot = (a: number, b: number, mask: number): number => (a ^ Math.imul(b, 0x27d4eb2d)) & mask;

@@ -75,7 +75,8 @@ describe("the code caches an installed copy starts with", () => {
   it("are not used for a bundle changed since the build", () => {
     const dir = copy();
     const cli = join(dir, "dist", "bin", "cli.cjs");
-    writeFileSync(cli, `/* patched */${readFileSync(cli, "utf8")}`);
+    const head = "(function (exports, require, module, __filename, __dirname) { ";
+    writeFileSync(cli, `${head}/* patched */${readFileSync(cli, "utf8").slice(head.length)}`);
     const r = run(dir);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("gpt-5.4");
@@ -83,13 +84,14 @@ describe("the code caches an installed copy starts with", () => {
     expect(r.stderr).toContain("code cache for renderers.cjs: used");
   });
 
-  it("a bundle as plain CommonJS (not the build's wrapped form, no key line) is wrapped on load", () => {
+  it("a bundle as plain CommonJS (as builds before the wrapped form wrote it, key line and all) is wrapped on load", () => {
     const dir = copy();
     const cli = join(dir, "dist", "bin", "cli.cjs");
     const built = readFileSync(cli, "utf8");
     const head = "(function (exports, require, module, __filename, __dirname) { ";
     expect(built.startsWith(head)).toBe(true);
-    writeFileSync(cli, built.slice(head.length, built.lastIndexOf("\n});\n")));
+    const keyLine = built.slice(built.lastIndexOf("// tokencost-cache-key:"));
+    writeFileSync(cli, `${built.slice(head.length, built.lastIndexOf("\n});\n"))}\n${keyLine}`);
     const r = run(dir);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("gpt-5.4");

@@ -253,6 +253,25 @@ describe("pricing import: what a review found", () => {
     expect(r.stderr).toContain("gpt-5-nano: its priority prices are not one multiple of the list prices: left out");
   });
 
+  it("a per-token price written as a decimal string or with an exponent reads as its number (LiteLLM and OpenRouter alike); a negative or non-numeric one does not", () => {
+    const lit = write("lit-strings.json", {
+      "acme-str": { litellm_provider: "acme", mode: "chat", input_cost_per_token: "0.000003", output_cost_per_token: 1.5e-5, cache_read_input_token_cost: " 3e-7 " },
+      "acme-neg": { litellm_provider: "acme", mode: "chat", input_cost_per_token: -0.000001, output_cost_per_token: 0.00001 },
+      "acme-word": { litellm_provider: "acme", mode: "chat", input_cost_per_token: "free", output_cost_per_token: 0.00001 },
+    });
+    const r = tokencost(["pricing", "import", "--from", "litellm", lit, "--as-of", "2026-11-28"]);
+    expect(r.code, r.stderr).toBe(0);
+    const models = JSON.parse(r.stdout).models;
+    // 0.000003 × 10^6 = 3; 1.5e-5 × 10^6 = 15; 3e-7 × 10^6 = 0.3
+    expect(models.map((m: { id: string; rates: unknown }) => [m.id, m.rates])).toEqual([["acme-str", { input: 3, output: 15, cachedInput: 0.3 }]]);
+    expect(r.stderr).toContain("acme-neg");
+    expect(r.stderr).toContain("acme-word");
+    const or = write("or-exp.json", { data: [{ id: "acme/big", pricing: { prompt: "2.5E-6", completion: "1e+0" } }] });
+    const o = json(tokencost(["pricing", "import", "--from", "openrouter", or, "--as-of", "2026-11-28"]));
+    // 2.5E-6 per token is $2.50 per million; $1 per token is $1,000,000 per million
+    expect(o.models[0].rates).toEqual({ input: 2.5, output: 1000000 });
+  });
+
   it("hosts listing one vendor id each keep theirs; files that validate also load together", () => {
     const path = write("gp.json", [
       { id: "together", models: [{ id: "google/gemma-9", prices: { input_mtok: 0.3, output_mtok: 0.3 } }] },

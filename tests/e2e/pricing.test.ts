@@ -38,6 +38,20 @@ describe("pricing validate", () => {
     expect(r.stderr.trim().split("\n").at(-1)).toBe("tokencost: 1 error in 1 of 1 file");
   });
 
+  it("problems of one entry come in the order of their paths", () => {
+    const path = file("order.json", [
+      { id: "acme-a", rates: { input: 1, output: 2 } },
+      { id: "ACME-A", aliases: ["gpt-5.5"], rates: { input: 1, output: 2 }, tiers: [{ aboveInputTokens: 200000, rates: { input: 2 } }, { aboveInputTokens: 100000, rates: { input: 3 } }] },
+    ]);
+    const r = tokencost(["pricing", "validate", path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("error:")).map((l) => l.slice(`error: ${path}: `.length).split(":")[0])).toEqual([
+      "models[1].id",
+      "models[1].aliases[0]",
+      "models[1].tiers[1].aboveInputTokens",
+    ]);
+  });
+
   it("an override of a bundled model by its own id is no collision", () => {
     expect(tokencost(["pricing", "validate", file("override.json", [{ id: "gpt-5.5", rates: { input: 4, output: 20 } }])]).code).toBe(0);
   });

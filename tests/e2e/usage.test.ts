@@ -325,6 +325,19 @@ describe("usage: what a review found (each once wrong)", () => {
     expect(JSON.parse(tokencost(["usage", rare, "--calibrate", ...AT]).stdout).runs).toEqual({ count: 1, per: "month" });
   });
 
+  it("--calibrate says only what the fitted model's records said, and nothing about the others can fail it", () => {
+    const msg = (id: string, model: string, usage: Record<string, unknown>) => ({ id, type: "message", model, usage: { input_tokens: 1000, output_tokens: 100, ...usage } });
+    const path = tempFile("calibrate-others.jsonl", lines(msg("a1", "claude-opus-4-8", { service_tier: "priority" }), msg("a2", "claude-sonnet-4-6", { service_tier: "priority" }), msg("a3", "mystery-model-9", {})));
+    const r = tokencost(["usage", path, "--calibrate", "--model", "claude-opus-4-8", ...AT]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('warning: claude-opus-4-8: logged at service tier "priority", which the registry does not list for it; priced without it\n');
+    // another model's tokens past 2^53−1 (which a report refuses) do not touch a fit of gpt-5.5
+    const big = tempFile("calibrate-big.csv", "model,input,output,timestamp\ngpt-5.5,1000,100,2026-11-01T10:00:00Z\nother-unknown,6000000000000000,1,2026-11-01T10:00:00Z\nother-unknown,6000000000000000,1,2026-11-02T10:00:00Z\n");
+    const b = tokencost(["usage", big, "--calibrate", "--model", "gpt-5.5", "--quiet", ...AT]);
+    expect([b.code, b.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(b.stdout)).toMatchObject({ model: "gpt-5.5", input: 1000, output: 100 });
+  });
+
   it("--calibrate: logs that mix service tiers or cache TTLs are fitted at list price / the commoner TTL, and said", () => {
     const msg = (id: string, usage: Record<string, unknown>) => ({ id, type: "message", model: "claude-opus-4-8", usage: { input_tokens: 1000, output_tokens: 100, ...usage } });
     // one call in the batch tier, one not: list price; 2 × (1000×5 + 100×25) = 15,000 µ$ fitted
