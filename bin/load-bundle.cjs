@@ -17,7 +17,8 @@ const writing = process.env.TOKENCOST_WRITE_CODE_CACHE === "1";
 const report = process.env.TOKENCOST_CODE_CACHE_REPORT === "1";
 const scripts = new Map();
 
-const WRAPPER = "(function (exports, require, module, __filename, __dirname) { ";
+// How the build begins each bundle (scripts/build.js): as a script, its value is the module function.
+const BUNDLE_HEAD = '(function (f) { return typeof module === "object" && module !== null ? f.call(module.exports, module.exports, require, module, __filename, __dirname) : f; })(function (exports, require, module, __filename, __dirname) { ';
 const KEY = /\/\/ tokencost-cache-key: ([0-9a-f]{16})\s*$/;
 function cacheName(filename, source, key) {
   if (key) return `${filename}.${source.length}-${key[1]}.cache`;
@@ -41,7 +42,7 @@ function load(module, filename) {
   }
   // The build writes each bundle already wrapped as CommonJS wraps a module (scripts/build.js);
   // any other file (a build from before that, a bundle edited by hand) is wrapped here.
-  const wrapped = source.startsWith(WRAPPER) ? source : Module.wrap(source);
+  const wrapped = source.startsWith(BUNDLE_HEAD) ? source : Module.wrap(source);
   const script = new vm.Script(wrapped, { filename, cachedData });
   scripts.set(filename, { script, name });
   if (report) {

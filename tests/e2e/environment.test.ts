@@ -75,7 +75,7 @@ describe("the code caches an installed copy starts with", () => {
   it("are not used for a bundle changed since the build", () => {
     const dir = copy();
     const cli = join(dir, "dist", "bin", "cli.cjs");
-    const head = "(function (exports, require, module, __filename, __dirname) { ";
+    const head = '(function (f) { return typeof module === "object" && module !== null ? f.call(module.exports, module.exports, require, module, __filename, __dirname) : f; })(function (exports, require, module, __filename, __dirname) { ';
     writeFileSync(cli, `${head}/* patched */${readFileSync(cli, "utf8").slice(head.length)}`);
     const r = run(dir);
     expect(r.status, r.stderr).toBe(0);
@@ -84,12 +84,24 @@ describe("the code caches an installed copy starts with", () => {
     expect(r.stderr).toContain("code cache for renderers.cjs: used");
   });
 
+  it("a bundle run as a plain CommonJS module (by Node itself, or by a loader older than the wrapped form) still runs the CLI", () => {
+    const dir = copy();
+    const r = spawnSync(process.execPath, [join(dir, "dist", "bin", "cli.cjs"), "estimate", "--model", "gpt-5.4", "--input", "1000", "--output", "10", "--json", "--at", "2026-11-28"], {
+      env: { PATH: process.env.PATH, NO_COLOR: "1" },
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).results[0].model).toBe("gpt-5.4");
+  });
+
   it("a bundle as plain CommonJS (as builds before the wrapped form wrote it, key line and all) is wrapped on load", () => {
     const dir = copy();
     const cli = join(dir, "dist", "bin", "cli.cjs");
     const built = readFileSync(cli, "utf8");
-    const head = "(function (exports, require, module, __filename, __dirname) { ";
+    const head = '(function (f) { return typeof module === "object" && module !== null ? f.call(module.exports, module.exports, require, module, __filename, __dirname) : f; })(function (exports, require, module, __filename, __dirname) { ';
     expect(built.startsWith(head)).toBe(true);
+    // the loader knows the build's head (else every start would wrap the bundle a second time)
+    expect(readFileSync(`${ROOT}bin/load-bundle.cjs`, "utf8")).toContain(`const BUNDLE_HEAD = '${head}';`);
     const keyLine = built.slice(built.lastIndexOf("// tokencost-cache-key:"));
     writeFileSync(cli, `${built.slice(head.length, built.lastIndexOf("\n});\n"))}\n${keyLine}`);
     const r = run(dir);
