@@ -132,6 +132,21 @@ describe("every model of the fact base is in the registry with its figures", () 
   });
 });
 
+describe("how fresh the bundled prices are (registry.asOf)", () => {
+  const entry = (id: string, pricesAsOf?: string) => ({ id, rates: { input: 1, output: 2 }, ...(pricesAsOf ? { pricesAsOf } : {}) });
+  it("is the latest pricesAsOf of a bundled entry; an override's date does not count", () => {
+    const r = new Registry([
+      { file: { provider: "a", models: [entry("a-1", "2026-03-01"), entry("a-2", "2026-01-15")] }, origin: "bundled" },
+      { file: { provider: "b", models: [entry("b-1", "2026-02-10"), entry("b-2")] }, origin: "bundled" },
+      { file: { provider: "c", models: [entry("c-1", "2026-09-09")] }, origin: "ours.json" },
+    ]);
+    expect(r.asOf).toBe("2026-03-01");
+  });
+  it("is null without a dated bundled entry", () => {
+    expect(new Registry([{ file: { provider: "a", models: [entry("a-1")] }, origin: "bundled" }]).asOf).toBeNull();
+  });
+});
+
 describe("lookup", () => {
   it.each([
     ["gemini-3.5-flash", "gemini-3.5-flash"],

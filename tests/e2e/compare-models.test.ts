@@ -17,6 +17,15 @@ interface Row {
 }
 
 describe("tokencost compare", () => {
+  it("a model both cheapest and fastest carries both marks in the table", () => {
+    // the coding-agent preset: gemini-3.5-flash-lite runs it for ~$0.11 in ~2m 20s, Sonnet 4.6 for ~$0.89 in ~5m 10s
+    const r = tokencost(["compare", "--models", "gemini-3.5-flash-lite,claude-sonnet-4-6", ...AT]);
+    expect(r.code).toBe(0);
+    const row = (id: string) => r.stdout.split("\n").find((l) => l.startsWith(`│ ${id} `))!;
+    expect(row("gemini-3.5-flash-lite")).toMatch(/│ cheapest, fastest │$/);
+    expect(row("claude-sonnet-4-6")).toMatch(/│ +│$/);
+  });
+
   it("--all ranks every non-retired model by cost, cheapest first and marked", () => {
     const r = json(tokencost(["compare", "--all", "--json", ...AT], { input: '{"agent": {"system": 8000, "turns": 20, "perTurn": {"input": 1500, "output": 400}, "caching": true}}' }));
     const rows: Row[] = r.results;
