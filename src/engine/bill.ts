@@ -30,6 +30,9 @@ export interface Bill {
   warnings: Warning[];
 }
 
+/** n tokens at a USD-per-million rate: rate × n / 10^6, as one Decimal. */
+const costAt = (rate: Decimal, n: bigint): Decimal => Decimal.of(rate.units * n, rate.scale + 6);
+
 /** Lines of the main model first, then the others by id; within a model by band, then class. */
 export function bill(ledger: Ledger, mainId: string): Bill {
   const lines: PricedLine[] = [];
@@ -49,7 +52,7 @@ export function bill(ledger: Ledger, mainId: string): Bill {
       const n = line.tokens[cls];
       if (n === 0n) continue;
       const rate = band.rates[cls].mul(line.pricing.multiplier);
-      const usd = Decimal.of(rate.units * n, rate.scale + 6); // rate × n / 10^6, in one step
+      const usd = costAt(rate, n);
       lines.push({ model: id, band: band.label, cls, tokens: n, ratePerMillion: rate, usd });
       const reportAs: TokenClass = cls === "cacheWrite1h" ? "cacheWrite" : cls;
       tokens[reportAs] = tokens[reportAs] === 0n ? n : tokens[reportAs] + n;
@@ -78,7 +81,7 @@ export function billTotal(ledger: Ledger): Decimal {
       const n = line.tokens[cls];
       if (n === 0n) continue;
       const rate = band.rates[cls].mul(line.pricing.multiplier);
-      total = total.add(Decimal.of(rate.units * n, rate.scale + 6));
+      total = total.add(costAt(rate, n));
     }
   }
   return total;

@@ -173,13 +173,10 @@ function representable(e: Estimate, label: string): void {
   // units / 10^scale with scale ≥ 0 is finite wherever the units are: the exact rounding only
   // where they are not.
   const usd = (d: Decimal | undefined) => d === undefined || Number.isFinite(Number(d.units)) || Number.isFinite(d.toNumber());
-  const t = e.tokens;
-  const ok =
-    Number.isFinite(Number(t.input)) &&
-    Number.isFinite(Number(t.cachedInput)) &&
-    Number.isFinite(Number(t.cacheWrite)) &&
-    Number.isFinite(Number(t.output)) &&
-    Number.isFinite(Number(t.reasoning)) &&
+  let ok = true;
+  for (let i = 0; i < TOKEN_CLASSES.length; i++) ok &&= Number.isFinite(Number(e.tokens[TOKEN_CLASSES[i]!]));
+  ok =
+    ok &&
     usd(e.cost.total) &&
     usd(e.band?.high) &&
     (!e.perMonth || (usd(e.perMonth.usd) && Number.isFinite(e.perMonth.seconds ?? 0) && usd(e.perMonth.band?.high)));

@@ -68,6 +68,8 @@ describe("bad input: exit 2, one line on stderr, nothing on stdout, no stack", (
     // 22 nested repeats of 10^15 over one input token: 10^330 tokens, past a double's 1.8e308; on a
     // model with no speed figure the time stays 0, so the totals are what cannot be represented.
     ["tokens too many to represent", ["estimate", "--model", "codestral-2508", ...AT], nestedRepeats(22, '{"input": 1}'), /the totals are too large to represent/],
+    // at $0 the cost stays finite: the token count alone must stop it
+    ["tokens too many to represent on a free model", ["estimate", "--model", "acme-free", "--pricing", file("free-rate.json", { provider: "acme", models: [{ id: "acme-free", rates: { input: 0, output: 0 } }] }), ...AT], nestedRepeats(22, '{"input": 1}'), /the totals are too large to represent/],
     // 10^30 tokens are a double; at $1e300 per million they cost 1e324, which is not.
     ["a cost too large to represent", ["estimate", "--model", "acme-huge", "--pricing", file("huge-rate.json", { provider: "acme", models: [{ id: "acme-huge", rates: { input: 1e300, output: 1 } }] }), ...AT], nestedRepeats(1, '{"input": 1000000000000000}'), /the totals are too large to represent/],
     ["a monthly cost too large to represent", ["estimate", "--model", "codestral-2508", ...AT], nestedRepeats(20, '{"input": 1000}', '"runs": {"count": 1000000000000000, "per": "day"}'), /the totals are too large to represent/],
