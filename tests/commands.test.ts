@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { colorLevel } from "../src/commands/context.ts";
 import { estimate } from "../src/engine/estimate.ts";
-import { bundledPricing, pricingFields } from "../src/pricing/bundled.ts";
+import { bundledPricing, packPricing, unpackPricing } from "../src/pricing/bundled.ts";
 import { statusAt } from "../src/pricing/lifecycle.ts";
 import { Registry } from "../src/pricing/registry.ts";
 import { validatePricingFile } from "../src/pricing/validate.ts";
@@ -108,12 +108,15 @@ describe("the packed registry the CLI bundles read (dist/bin/registry.json)", ()
     return { usd, seconds, fits };
   }
 
-  it("prices every model on three days as an independent reference does, and the inline registry as the full one", () => {
+  it("prices every model on three days as an independent reference does, and the packed registry as the full one", () => {
     const full = new Registry(bundledPricing("full"));
-    const slim = new Registry(bundledPricing("full").map(({ file, origin }) => ({ file: pricingFields(file), origin })));
+    // what the CLI reads: packed (pricing fields, sources once, measurements as text) and trusted
+    const slim = new Registry(unpackPricing(packPricing(bundledPricing("full").map((s) => s.file))).map((file) => ({ file, origin: "bundled", prechecked: true })));
     expect(raw.map((m) => m.id).sort()).toEqual(full.all().map((m) => m.id).sort());
     const call = parseWorkload({ ...CALL, cacheTtl: "1h" }, { label: "tier", defaultName: "tier" });
-    const workloads = [...PRESETS.map((p) => parseWorkload(p.workload, { label: p.name, defaultName: p.name })), call];
+    // cost-per-task is measured on a named model at an effort: its tokens scale by the measurements
+    const measured = parseWorkload(JSON.parse(readFileSync(new URL("../examples/cost-per-task.json", import.meta.url), "utf8")), { label: "cost-per-task", defaultName: "cost-per-task" });
+    const workloads = [...PRESETS.map((p) => parseWorkload(p.workload, { label: p.name, defaultName: p.name })), call, measured];
     let tiered = 0;
     for (const at of ["2026-11-27", "2026-12-15", "2027-01-02"]) {
       for (const m of raw) {

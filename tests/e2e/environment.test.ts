@@ -84,6 +84,19 @@ describe("the code caches an installed copy starts with", () => {
     expect(r.stderr).toContain("code cache for renderers.cjs: used");
   });
 
+  it("are not used for a rebuilt bundle of the same length (the content key, not the length, names them)", () => {
+    const dir = copy();
+    const cli = join(dir, "dist", "bin", "cli.cjs");
+    const text = readFileSync(cli, "utf8");
+    const key = /tokencost-cache-key: ([0-9a-f]{16})/.exec(text)![1]!;
+    const other = [...key].reverse().join("") === key ? "0123456789abcdef" : [...key].reverse().join("");
+    writeFileSync(cli, text.replace(`tokencost-cache-key: ${key}`, `tokencost-cache-key: ${other}`));
+    expect(readFileSync(cli, "utf8").length).toBe(text.length);
+    const r = run(dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("code cache for cli.cjs: none found");
+  });
+
   it("a bundle run as a plain CommonJS module (by Node itself, or by a loader older than the wrapped form) still runs the CLI", () => {
     const dir = copy();
     const r = spawnSync(process.execPath, [join(dir, "dist", "bin", "cli.cjs"), "estimate", "--model", "gpt-5.4", "--input", "1000", "--output", "10", "--json", "--at", "2026-11-28"], {
