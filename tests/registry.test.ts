@@ -311,7 +311,7 @@ describe("the packed registry the CLI bundles read (dist/bin/registry.json)", ()
     expect(unpacked).toEqual(files.map(pricingFields));
     const flash = unpacked.flatMap((f) => f.models ?? []).find((m) => m.id === "gemini-3.5-flash")!;
     expect(flash.usage?.measurements?.[0]?.source).toMatch(/^https:\/\/artificialanalysis\.ai\/models\/gemini-3-5-flash/);
-    // a scaling built on the inline registry equals one built on the files
+    // a scaling built on the packed registry equals one built on the files
     const inline = new Registry(unpacked.map((file) => ({ file, origin: "bundled" })));
     expect(inline.get("gemini-3.5-flash").usage?.measurements).toEqual(registry.get("gemini-3.5-flash").usage?.measurements);
   });

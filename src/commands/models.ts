@@ -16,7 +16,7 @@ export function modelsCommand(program: Command, io: Io): void {
   models.addOption(atOption());
   models.action(async (flags: Flags) => {
     const format = outputFormat(flags);
-    // The list shows prices, limits, speed and status, which the inline registry carries; only
+    // The list shows prices, limits, speed and status, which the packed registry carries; only
     // JSON gives every field of every entry.
     const registry = await registryFor(flags, io, format === "json" ? "full" : "pricing");
     let list = flags.provider ? registry.byProvider(flags.provider) : [...registry.all()];

@@ -160,7 +160,12 @@ export class Tally {
   }
 
   private say(code: Warning["code"], message: string, model?: string): void {
-    if (!this.warnings.has(message)) this.warnings.set(message, warning(code, message, model));
+    this.keep(warning(code, message, model));
+  }
+
+  /** A warning once per message. */
+  private keep(w: Warning): void {
+    if (!this.warnings.has(w.message)) this.warnings.set(w.message, w);
   }
 
   /** The output a later, larger snapshot adds to a counted response (not a new record). */
@@ -295,7 +300,7 @@ export class Tally {
     if (!p) {
       p = priceModel(model, { at: day, serviceTier: tiers[0] });
       for (const t of tiers.slice(1)) p = { ...p, multiplier: p.multiplier.mul(Decimal.from(model.serviceTiers![t]!)), serviceTier: `${p.serviceTier}+${t}` };
-      for (const w of p.notices) if (KEPT_NOTICES.has(w.code) && !this.warnings.has(w.message)) this.warnings.set(w.message, w);
+      for (const w of p.notices) if (KEPT_NOTICES.has(w.code)) this.keep(w);
       if (model.serviceTiers?.peak !== undefined) {
         const message = `${model.id}: priced at its off-peak rate; at peak hours it costs ×${model.serviceTiers.peak} (the log does not say which hours its calls ran in)`;
         this.say("PEAK_HOURS", message, model.id);
