@@ -45,6 +45,34 @@ describe("start-up pays only for what the run needs", () => {
     expect(loadsTty({ NO_COLOR: "1" })).toBe(false);
     expect(loadsTty({ FORCE_COLOR: "1" })).toBe(true);
   });
+
+  // node:module brings Node's ESM loader and source maps with it (~0.8 ms): the loader and the
+  // bundles use the require they have.
+  it.each([
+    ["compare", "--all"],
+    ["estimate", "--model", "gpt-5", "--json"],
+  ])("%s %s loads neither node:module nor the ESM loader", (...args) => {
+    const probe = join(mkdtempSync(join(tmpdir(), "tokencost-probe-")), "probe.cjs");
+    writeFileSync(probe, `const before = new Set(process.moduleLoadList);
+      process.on("exit", () => require("fs").writeSync(2, "\\nLOADED=" + process.moduleLoadList.filter((m) => !before.has(m)).join(",")));
+      require(${JSON.stringify(`${ROOT}bin/tokencost.js`)});`);
+    const r = spawnSync(process.execPath, [probe, ...args, "--at", "2026-11-28"], { env: { PATH: process.env.PATH, NO_COLOR: "1" }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    expect(r.status).toBe(0);
+    const loaded = /LOADED=(.*)/.exec(r.stderr)![1]!.split(",");
+    expect(loaded).toContain("NativeModule vm"); // the probe sees what the run loads
+    expect(loaded).not.toContain("NativeModule module");
+    expect(loaded.filter((m) => m.includes("esm/loader"))).toEqual([]);
+  });
+
+  // A pseudo-terminal from util-linux's script(1), where there is one.
+  const hasScript = spawnSync("script", ["--version"], { stdio: "ignore" }).status === 0;
+  it.skipIf(!hasScript)("on a terminal the table is coloured: the bundle finds node:tty with its own require", () => {
+    const cmd = [process.execPath, `${ROOT}bin/tokencost.js`, "estimate", "--model", "gpt-5", "--at", "2026-11-28"].map((a) => `'${a}'`).join(" ");
+    const r = spawnSync("script", ["-qec", cmd, "/dev/null"], { env: { PATH: process.env.PATH, TERM: "xterm" }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("gpt-5");
+    expect(r.stdout).toContain("\u001b[1m"); // bold headings: colour is on
+  });
 });
 
 describe("the code caches an installed copy starts with", () => {
