@@ -43,7 +43,12 @@ export class Ledger {
     for (let c = 0; c < BILLED_CLASSES.length; c++) {
       const cls = BILLED_CLASSES[c]!;
       const n = tokens[cls];
-      if (n) line.tokens[cls] += n * times;
+      // A product or a sum is a new BigInt: a step run once, into an empty line, needs neither.
+      if (n) {
+        const add = times === 1n ? n : n * times;
+        const had = line.tokens[cls];
+        line.tokens[cls] = had === 0n ? add : had + add;
+      }
     }
   }
 

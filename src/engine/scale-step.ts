@@ -32,7 +32,12 @@ const scaled = (n: number, f: Fraction, step: Scalable): number => (isOne(f) ? n
 const reasoningOf = (reasoning: number, output: number, f: Factors, step: Scalable): number =>
   checked(scaleSum(reasoning, f.reasoning, output, f.reasoningFromOutput), () => `${reasoning} reasoning tokens (with the reasoning added for ${output} output tokens)`, step);
 
+// Tokens priced as measured (the usual comparison: no reference to scale from) scale by one:
+// the step itself, not a copy per model.
+const unscaled = (f: Factors): boolean => isOne(f.input) && isOne(f.output) && isOne(f.reasoning) && f.reasoningFromOutput.num === 0n;
+
 export function scaleCall(step: CallStep, f: Factors, model: string): CallStep {
+  if (unscaled(f)) return step;
   const at = { path: step.path, model };
   return {
     ...step,
@@ -45,6 +50,7 @@ export function scaleCall(step: CallStep, f: Factors, model: string): CallStep {
 }
 
 export function scaleAgent(step: AgentStep, f: Factors, model: string): AgentStep {
+  if (unscaled(f)) return step;
   const at = { path: step.path, model };
   const { input, output, reasoning } = step.perTurn;
   return {
