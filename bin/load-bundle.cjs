@@ -21,16 +21,30 @@ const scripts = new Map();
 
 // How the build begins each bundle (scripts/build.js): as a script, its value is the module function.
 const BUNDLE_HEAD = '(function (f) { return typeof module === "object" && module !== null ? f.call(module.exports, module.exports, require, module, __filename, __dirname) : f; })(function (exports, require, module, __filename, __dirname) { ';
-const KEY = /\/\/ tokencost-cache-key: ([0-9a-f]{16})\s*$/;
+// The build's last line, "// tokencost-cache-key: <16 hex digits>": read by hand, as a regular
+// expression is compiled (twice, as V8 tiers it up) at every start.
+const KEY_LINE = "// tokencost-cache-key: ";
+function cacheKey(source) {
+  const tail = source.slice(-64);
+  const at = tail.lastIndexOf(KEY_LINE);
+  if (at < 0) return undefined;
+  const key = tail.slice(at + KEY_LINE.length, at + KEY_LINE.length + 16);
+  if (key.length !== 16) return undefined;
+  for (let i = 0; i < 16; i++) {
+    const c = key.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return undefined; // 0-9 a-f
+  }
+  return tail.slice(at + KEY_LINE.length + 16).trim() === "" ? key : undefined;
+}
 function cacheName(filename, source, key) {
-  if (key) return `${filename}.${source.length}-${key[1]}.cache`;
+  if (key) return `${filename}.${source.length}-${key}.cache`;
   const stat = fs.statSync(filename);
   return `${filename}.${stat.size}-${Math.trunc(stat.mtimeMs)}.cache`;
 }
 
 function load(module, filename) {
   const source = fs.readFileSync(filename, "utf8");
-  const key = KEY.exec(source.slice(-64));
+  const key = cacheKey(source);
   const name = cacheName(filename, source, key);
   module.filename = filename;
   module.paths = Module._nodeModulePaths(dir);

@@ -36,12 +36,23 @@ export class Decimal {
     if (typeof value === "number") {
       let d = FROM_NUMBER.get(value);
       if (d === undefined) {
-        d = Decimal.parse(numberToString(value));
+        d = Decimal.fromShortest(numberToString(value));
         if (FROM_NUMBER.size < 4096) FROM_NUMBER.set(value, d);
       }
       return d;
     }
     return Decimal.parse(value.trim());
+  }
+
+  /**
+   * A number's shortest text ("0.15", "-2", "1e-7"): plain forms by hand, a regular expression
+   * only for exponents — a registry's rates are ~300 numbers parsed cold at every start.
+   */
+  private static fromShortest(text: string): Decimal {
+    if (text.includes("e")) return Decimal.parse(text);
+    const dot = text.indexOf(".");
+    if (dot < 0) return new Decimal(BigInt(text), 0);
+    return new Decimal(BigInt(text.slice(0, dot) + text.slice(dot + 1)), text.length - dot - 1);
   }
 
   private static parse(text: string): Decimal {

@@ -70,6 +70,21 @@ describe("the fast paths agree with the plain arithmetic", () => {
     expect(Decimal.from(-0).isZero()).toBe(true);
   });
 
+  it("a number is read as its shortest text would be, units and scale (property, any finite double)", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.double({ min: -1e4, max: 1e4, noNaN: true })), (n) => {
+        const viaText = Decimal.from(String(n));
+        const d = Decimal.from(n);
+        expect([d.units, d.scale]).toEqual([viaText.units, viaText.scale]);
+      }),
+      { numRuns: 3000 },
+    );
+    for (const n of [0.15, -2, 12, 1e21, 1e-7, 2.5e-7, -0.5, 123456789.125, 5e-324, Number.MAX_VALUE]) {
+      const viaText = Decimal.from(String(n));
+      expect([Decimal.from(n).units, Decimal.from(n).scale], String(n)).toEqual([viaText.units, viaText.scale]);
+    }
+  });
+
   it("cmp at equal and unequal scales orders as the values do", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: 80 }), (a, b, sa, sb) => {

@@ -133,17 +133,25 @@ export function priceModel(model: Model, options: PriceOptions): ModelPricing {
   }
   const multiplier = Decimal.from(serviceTier === "standard" ? 1 : model.serviceTiers![serviceTier]!);
 
-  notices.push(...lifecycleNotices(model, options.at));
+  // Loops, not push(...list): cold, a spread walks an iterator (this runs per model compared).
+  const lifecycle = lifecycleNotices(model, options.at);
+  for (let i = 0; i < lifecycle.length; i++) notices.push(lifecycle[i]!);
   if (model.pricedBy !== "bundled") notices.push(warning("OVERRIDE", `${model.id}: priced from ${model.pricedBy}`, model.id));
 
   const base = rates as Rates;
-  const bands: PriceBand[] = [band("base", null, base, {})];
-  for (const t of tiers) bands.push(band(`>${compactTokens(t.aboveInputTokens)}`, BigInt(t.aboveInputTokens), base, t.rates));
+  const bands: PriceBand[] = [band("base", null, base, NO_RATES)];
+  for (let i = 0; i < tiers.length; i++) {
+    const t = tiers[i]!;
+    bands.push(band(`>${compactTokens(t.aboveInputTokens)}`, BigInt(t.aboveInputTokens), base, t.rates));
+  }
 
   const billsCacheWrites = base.cacheWrite !== undefined;
-  notices.push(...freeRateNotices(model, bands, billsCacheWrites, serviceTier, multiplier));
+  const free = freeRateNotices(model, bands, billsCacheWrites, serviceTier, multiplier);
+  for (let i = 0; i < free.length; i++) notices.push(free[i]!);
   return { model, bands, billsCacheWrites, serviceTier, multiplier, notices };
 }
+
+const NO_RATES: PartialRates = {};
 
 /** Below this many USD per million tokens, a rate reads as $0: rates are shown to six decimals. */
 export const TINY_RATE = Decimal.from("0.000001");
@@ -172,7 +180,9 @@ function freeRateNotices(model: Model, bands: readonly PriceBand[], billsCacheWr
       if (!billsCacheWrites && (cls === "cacheWrite" || cls === "cacheWrite1h")) continue;
       const rate = b.rates[cls].mul(multiplier);
       if (rate.isZero()) zero.push(CLASS_NAMES[cls]);
-      else if (rate.cmp(TINY_RATE) < 0) tiny.push(CLASS_NAMES[cls]);
+      // Rates and multipliers are never negative: a nonzero rate of six decimals or fewer is at
+      // least $0.000001, with no comparison to make.
+      else if (rate.scale > 6 && rate.cmp(TINY_RATE) < 0) tiny.push(CLASS_NAMES[cls]);
     }
     if (zero.length > 0) out.push(warning("ZERO_RATE", `${model.id} is priced at $0 per million for ${listed(zero)}${where} (${from})`, model.id));
     if (tiny.length > 0) {
