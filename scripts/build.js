@@ -2,8 +2,8 @@
 // `npm run build`: the library (tsc → dist/, with types) and the CLI bundle (esbuild →
 // dist/bin/cli.cjs). The bundle is what `tokencost` runs: one CommonJS file and its code cache;
 // the registry and the presets are validated here, with zod — the presets carried inline, the
-// registry packed into dist/bin/registry.json — so the everyday path neither reads the pricing
-// files nor loads a validator.
+// registry packed into dist/bin/registry.json (its token measurements beside it) — so the
+// everyday path neither reads the pricing files nor loads a validator.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -28,7 +28,7 @@ for (const file of pricing) validatePricingFile(file, `pricing/${file.provider}.
 new Registry(pricing.map((file) => ({ file, origin: "bundled" })));
 // What the CLI reads, built with every check (the CLI then skips the ones that passed here).
 const packed = packPricing(pricing);
-new Registry(unpackPricing(packed).map((file) => ({ file, origin: "bundled" })));
+new Registry(unpackPricing(packed.registry, () => packed.measurements).map((file) => ({ file, origin: "bundled" })));
 
 const presets = Object.fromEntries(
   PRESETS.map((p) => [p.name, parseWorkload(p.workload, { label: `preset ${p.name}`, defaultName: p.name })]),
@@ -106,14 +106,18 @@ const cliBuild = {
   entryPoints: [`${root}src/cli.ts`],
   outfile: `${root}dist/bin/cli.cjs`,
   plugins: [keepApart, lazyChildProcess, ownRequire],
-  banner: { js: `${common.banner.js}const __tokencost_pricing_path = __dirname + "/registry.json";` },
+  banner: {
+    js: `${common.banner.js}const __tokencost_pricing_path = __dirname + "/registry.json", __tokencost_measurements_path = __dirname + "/measurements.json";`,
+  },
   define: {
     ...common.define,
     __TOKENCOST_PRICING_PATH__: "__tokencost_pricing_path",
+    __TOKENCOST_MEASUREMENTS_PATH__: "__tokencost_measurements_path",
     __TOKENCOST_PRESETS__: JSON.stringify(serializeWorkloads(presets)),
   },
 };
-writeFileSync(`${root}dist/bin/registry.json`, packed);
+writeFileSync(`${root}dist/bin/registry.json`, packed.registry);
+writeFileSync(`${root}dist/bin/measurements.json`, packed.measurements);
 await build(cliBuild);
 for (const [name, entry] of Object.entries(TOOLS)) {
   await build({ ...cliBuild, entryPoints: [`${root}${entry}`], outfile: `${root}dist/bin/${name}.cjs` });

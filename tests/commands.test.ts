@@ -111,7 +111,8 @@ describe("the packed registry the CLI bundles read (dist/bin/registry.json)", ()
   it("prices every model on three days as an independent reference does, and the packed registry as the full one", () => {
     const full = new Registry(bundledPricing("full"));
     // what the CLI reads: packed (pricing fields, sources once, measurements as text) and trusted
-    const slim = new Registry(unpackPricing(packPricing(bundledPricing("full").map((s) => s.file))).map((file) => ({ file, origin: "bundled", prechecked: true })));
+    const packed = packPricing(bundledPricing("full").map((s) => s.file));
+    const slim = new Registry(unpackPricing(packed.registry, () => packed.measurements).map((file) => ({ file, origin: "bundled", prechecked: true })));
     expect(raw.map((m) => m.id).sort()).toEqual(full.all().map((m) => m.id).sort());
     const call = parseWorkload({ ...CALL, cacheTtl: "1h" }, { label: "tier", defaultName: "tier" });
     // cost-per-task is measured on a named model at an effort: its tokens scale by the measurements

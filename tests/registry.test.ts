@@ -307,8 +307,14 @@ describe("the packed registry the CLI bundles read (dist/bin/registry.json)", ()
   it("packs and unpacks to the pricing fields of every file, measurement sources included", async () => {
     const { packPricing, unpackPricing, pricingFields, readPricingDir } = await import("../src/pricing/bundled.ts");
     const files = readPricingDir();
-    const unpacked = unpackPricing(packPricing(files));
+    const packed = packPricing(files);
+    let reads = 0;
+    const unpacked = unpackPricing(packed.registry, () => (reads++, packed.measurements));
+    // Measurements are read only when asked for, and then once for every model.
+    expect(unpacked.flatMap((f) => f.models ?? []).map((m) => [m.id, m.rates.input])).toHaveLength(files.flatMap((f) => f.models ?? []).length);
+    expect(reads).toBe(0);
     expect(unpacked).toEqual(files.map(pricingFields));
+    expect(reads).toBe(1);
     const flash = unpacked.flatMap((f) => f.models ?? []).find((m) => m.id === "gemini-3.5-flash")!;
     expect(flash.usage?.measurements?.[0]?.source).toMatch(/^https:\/\/artificialanalysis\.ai\/models\/gemini-3-5-flash/);
     // a scaling built on the packed registry equals one built on the files

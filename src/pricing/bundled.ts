@@ -3,41 +3,52 @@ import { fileURLToPath } from "node:url";
 import type { PricingSource } from "./registry.ts";
 import type { PricingFile } from "./schema.ts";
 
-// The CLI bundles read the registry from one packed file beside them (dist/bin/registry.json:
+// The CLI bundles read the registry from a packed file beside them (dist/bin/registry.json:
 // scripts/build.js validates the pricing files with zod and writes it, and defines this constant
 // as its path), so the everyday path reads one file and loads no validator. It carries only the
 // figures pricing needs; provenance (sources, notes, speed alternatives) stays in the files,
-// which `models` reads. (Inline in the bundle, the text was read twice per start: once as
-// source, once more in the code cache.)
+// which `models` reads. Token measurements, which only scaling (a workload measured on a named
+// model) reads, are a file of their own beside it (measurements.json), read when first asked
+// for: a third of the registry's text and ~120 KB of young objects a start would otherwise make.
 declare const __TOKENCOST_PRICING_PATH__: string | undefined;
+declare const __TOKENCOST_MEASUREMENTS_PATH__: string | undefined;
 
 /**
  * The pricing files that ship with the package, trusted as is: build and tests validate them.
  * `full` asks for every field of every entry, provenance included.
  */
 export function bundledPricing(detail: "pricing" | "full" = "pricing"): PricingSource[] {
-  if (typeof __TOKENCOST_PRICING_PATH__ === "string" && detail === "pricing") {
+  if (typeof __TOKENCOST_PRICING_PATH__ === "string" && typeof __TOKENCOST_MEASUREMENTS_PATH__ === "string" && detail === "pricing") {
     // The packed registry was built into a Registry, checks and all, when it was written.
-    return unpackPricing(readFileSync(__TOKENCOST_PRICING_PATH__, "utf8")).map((file) => ({ file, origin: "bundled", prechecked: true }));
+    const measurements = __TOKENCOST_MEASUREMENTS_PATH__;
+    return unpackPricing(readFileSync(__TOKENCOST_PRICING_PATH__, "utf8"), () => readFileSync(measurements, "utf8")).map((file) => ({
+      file,
+      origin: "bundled",
+      prechecked: true,
+    }));
   }
   return readPricingDir().map((file) => ({ file, origin: "bundled" }));
 }
 
-// Start-up reads every byte of the packed registry: the 184 measurement sources name 31 pages,
-// so each page is stored once and the measurements point at it. A model's measurements stay
-// text until something asks for them: only scaling (a workload measured on a named model) and
-// model cards do, and a quarter of the registry's objects need not be made on every start.
-interface Packed {
-  sources: string[];
-  files: PricingFile[];
+type Measurements = NonNullable<NonNullable<NonNullable<PricingFile["models"]>[number]["usage"]>["measurements"]>;
+
+/** The packed registry: pricing fields only; each model's measurements an index into the other part. */
+export interface PackedPricing {
+  registry: string;
+  /** `{ sources, lists }`: the 184 measurement sources name 31 pages, so each page is stored once. */
+  measurements: string;
 }
 
-type Measurements = NonNullable<NonNullable<PricingFile["models"]>[number]["usage"]>["measurements"];
+interface PackedMeasurements {
+  sources: string[];
+  lists: Measurements[];
+}
 
-/** The packed form of the registry: pricing fields only, measurement sources stored once. */
-export function packPricing(files: readonly PricingFile[]): string {
+/** The packed form of the registry: pricing fields, and the measurements apart. */
+export function packPricing(files: readonly PricingFile[]): PackedPricing {
   const sources: string[] = [];
   const index = new Map<string, number>();
+  const lists: Measurements[] = [];
   const slim = files.map(pricingFields);
   for (const usage of slim.flatMap((f) => f.models ?? []).flatMap((e) => (e.usage ? [e.usage] : []))) {
     if (!usage.measurements) continue;
@@ -46,24 +57,34 @@ export function packPricing(files: readonly PricingFile[]): string {
       if (!index.has(m.source)) index.set(m.source, sources.push(m.source) - 1);
       (m as { source?: unknown }).source = index.get(m.source);
     }
-    (usage as { measurements?: unknown }).measurements = JSON.stringify(usage.measurements);
+    (usage as { measurements?: unknown }).measurements = lists.push(usage.measurements) - 1;
   }
-  return JSON.stringify({ sources, files: slim } satisfies Packed);
+  return { registry: JSON.stringify(slim), measurements: JSON.stringify({ sources, lists } satisfies PackedMeasurements) };
 }
 
-export function unpackPricing(text: string): PricingFile[] {
-  const { sources, files } = JSON.parse(text) as Packed;
+/**
+ * The files of a packed registry. A model's measurements are read (`measurements()`, once for
+ * all models) when something first asks for them.
+ */
+export function unpackPricing(registry: string, measurements: () => string): PricingFile[] {
+  const files = JSON.parse(registry) as PricingFile[];
+  let packed: PackedMeasurements | undefined;
+  const listAt = (i: number): Measurements => {
+    packed ??= JSON.parse(measurements()) as PackedMeasurements;
+    const list = packed.lists[i]!;
+    for (const m of list) if (typeof m.source === "number") m.source = packed.sources[m.source];
+    return list;
+  };
   for (const f of files) {
     for (const e of f.models ?? []) {
       const usage = e.usage;
-      const packed: unknown = usage?.measurements;
-      if (typeof packed !== "string") continue;
+      const at: unknown = usage?.measurements;
+      if (typeof at !== "number") continue;
       Object.defineProperty(usage, "measurements", {
         configurable: true,
         enumerable: true,
         get(this: typeof usage) {
-          const list = JSON.parse(packed) as NonNullable<Measurements>;
-          for (const m of list) if (typeof m.source === "number") m.source = sources[m.source];
+          const list = listAt(at);
           Object.defineProperty(this, "measurements", { value: list, writable: true, enumerable: true, configurable: true });
           return list;
         },
