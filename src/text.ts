@@ -4,7 +4,6 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 
 // Regular expressions live at module level throughout: a literal inside a function is a new
 // RegExp object at every call, and these run per value of a report (~2,500 strings a comparison).
-const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
@@ -16,7 +15,10 @@ export function groupDigits(n: number | bigint): string {
   const neg = n < 0;
   const digits = (neg ? -n : n).toString();
   if (digits.length <= 3) return neg ? `-${digits}` : digits;
-  return (neg ? "-" : "") + digits.replace(THOUSANDS, ",");
+  // In threes from the right, by hand: a regular expression is compiled at its first use.
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return (neg ? "-" : "") + out;
 }
 
 /** 200000 → "200K", 1048576 → "1.05M": token counts as people say them. */

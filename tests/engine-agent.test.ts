@@ -67,6 +67,27 @@ describe("agent expansion", () => {
     expect(e.overflow).toMatchObject({ turn: 6, size: 1002000, limit: 1000000, kind: "context" });
   });
 
+  // S=1,000, u=100, o=50, T=3: prompts 1,100, 1,250, 1,400; a call needs prompt + 50 of context.
+  it.each<[string, Record<string, number | null>, Record<string, unknown> | undefined]>([
+    // context 1,300: 1,250 + 50 = 1,300 fits, 1,400 + 50 does not → turn 3 (the last turn counts)
+    ["the last turn", { contextTokens: 1300 }, { turn: 3, size: 1450, limit: 1300, kind: "context" }],
+    // context 1,450: turn 3 needs 1,450 exactly, which fits; a 4th turn would not, but there is none
+    ["one past the last turn", { contextTokens: 1450 }, undefined],
+    // input 1,200 breaks at turn 2 (1,250), context 1,400 only at turn 3 (1,450): the earlier wins
+    ["the earlier of two limits", { contextTokens: 1400, inputTokens: 1200 }, { turn: 2, size: 1250, limit: 1200, kind: "input" }],
+    // both break at turn 2 (1,250 + 50 > 1,299; 1,250 > 1,249): context is said first
+    ["context before input at the same turn", { contextTokens: 1299, inputTokens: 1249 }, { turn: 2, size: 1300, limit: 1299, kind: "context" }],
+    // output 40 < 50 breaks on turn 1, before context at turn 3
+    ["output on turn 1 before a later context overflow", { contextTokens: 1300, outputTokens: 40 }, { turn: 1, size: 50, limit: 40, kind: "output" }],
+    // context breaks on turn 1 too (1,100 + 50 > 1,000): context is said first
+    ["context before output on turn 1", { contextTokens: 1000, outputTokens: 40 }, { turn: 1, size: 1150, limit: 1000, kind: "context" }],
+  ])("the first limit broken: %s", (_, limits, overflow) => {
+    const e = run(agent(), { registry: registryOf(acme({ limits: { contextTokens: null, inputTokens: null, outputTokens: null, ...limits } })) });
+    expect(e.fits).toBe(overflow === undefined);
+    if (overflow) expect(e.overflow).toMatchObject(overflow);
+    else expect(e.overflow).toBeUndefined();
+  });
+
   it("a million turns are summed in closed form", () => {
     const e = run({ agent: { system: 0, turns: 1_000_000, perTurn: { input: 0, output: 1 } } }, { registry: registryOf(acme({ limits: { contextTokens: null } })) });
     // prompt_k = k − 1, Σ = 999,999 × 1,000,000 / 2
@@ -142,6 +163,28 @@ describe("closed form = turn-by-turn loop", () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it("floorSum in doubles (small arguments) and in BigInts agree: the sum is the same with m, a and b scaled by K (property)", () => {
+    // × 2^60 pushes every call past the double path's bounds; both paths are exact, so they agree.
+    const K = 2n ** 60n;
+    const edge = fc.tuple(fc.integer({ min: 0, max: 2 ** 26 + 5 }), fc.integer({ min: 1, max: 2 ** 40 }), fc.nat(2 ** 30), fc.nat(2 ** 45));
+    const small = fc.tuple(fc.nat(3000), fc.integer({ min: 1, max: 1000 }), fc.nat(10 ** 6), fc.nat(10 ** 7));
+    fc.assert(
+      fc.property(fc.oneof(edge, small), ([n, m, a, b]) => {
+        const [N, M, A, B] = [BigInt(n), BigInt(m), BigInt(a), BigInt(b)];
+        expect(floorSum(N, M, A, B)).toBe(floorSum(N, M * K, A * K, B * K));
+      }),
+      { numRuns: 3000 },
+    );
+    // At the double path's edges: against the loop where it is short enough to run.
+    for (const [n, m, a, b] of [[1000, 999_983, 2 ** 40, 2 ** 49], [5000, 3, 2 ** 35, 0], [4999, 2 ** 40, 2 ** 40 - 1, 2 ** 45]] as const) {
+      const [N, M, A, B] = [BigInt(n), BigInt(m), BigInt(a), BigInt(b)];
+      let loop = 0n;
+      for (let i = 0n; i < N; i++) loop += (A * i + B) / M;
+      expect(floorSum(N, M, A, B)).toBe(loop);
+    }
+    expect(floorSum(2n ** 26n - 1n, 7n, 3n, 5n)).toBe(floorSum(2n ** 26n - 1n, 7n * K, 3n * K, 5n * K));
   });
 
   it("floorSum matches the loop", () => {

@@ -311,7 +311,7 @@ describe("the packed registry the CLI bundles read (dist/bin/registry.json)", ()
     let reads = 0;
     const unpacked = unpackPricing(packed.registry, () => (reads++, packed.measurements));
     // Measurements are read only when asked for, and then once for every model.
-    expect(unpacked.flatMap((f) => f.models ?? []).map((m) => [m.id, m.rates.input])).toHaveLength(files.flatMap((f) => f.models ?? []).length);
+    expect(unpacked.flatMap((f) => f.models ?? []).map((m) => [m.id, m.rates?.input])).toHaveLength(files.flatMap((f) => f.models ?? []).length);
     expect(reads).toBe(0);
     expect(unpacked).toEqual(files.map(pricingFields));
     expect(reads).toBe(1);

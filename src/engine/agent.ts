@@ -29,9 +29,10 @@ export interface Expansion {
 /** Index of the band a prompt of this size is billed in: the highest threshold it is strictly above. */
 export function bandFor(pricing: ModelPricing, prompt: bigint): number {
   let band = 0;
-  pricing.bands.forEach((b, i) => {
-    if (b.above !== null && prompt > b.above) band = i;
-  });
+  for (let i = 0; i < pricing.bands.length; i++) {
+    const above = pricing.bands[i]!.above;
+    if (above !== null && prompt > above) band = i;
+  }
   return band;
 }
 
@@ -43,12 +44,26 @@ export function expandCall(step: CallStep, pricing: ModelPricing): Expansion {
   tokens[step.cacheTtl === "1h" ? "cacheWrite1h" : "cacheWrite"] = BigInt(step.cacheWrite);
   tokens.output = BigInt(step.output);
   tokens.reasoning = BigInt(step.reasoning);
+  const bands = new Map<number, BilledTokens>();
+  bands.set(bandFor(pricing, prompt), tokens);
   return {
-    bands: new Map([[bandFor(pricing, prompt), tokens]]),
+    bands,
     calls: 1n,
     overflow: firstOverflow(pricing, prompt, 0n, tokens.output + tokens.reasoning, 1n),
   };
 }
+
+/** The first of `turns` turns whose prompt (first + (k−1)·growth) is strictly above t; turns + 1 when none is. */
+function firstAbove(t: bigint, first: bigint, growth: bigint, turns: bigint): bigint {
+  if (first > t) return 1n;
+  if (growth === 0n) return turns + 1n;
+  const k = (t - first) / growth + 2n;
+  return k > turns ? turns + 1n : k;
+}
+
+// Module-level helpers, not closures: this runs once per model of a comparison, cold, and every
+// closure is an allocation (with its context) before it does anything.
+const cachedSum = (count: bigint, hitRate: { num: bigint; den: bigint }, g: bigint, A: bigint): bigint => floorSum(count, hitRate.den, hitRate.num * g, hitRate.num * A);
 
 export function expandAgent(step: AgentStep, pricing: ModelPricing): Expansion {
   const S = BigInt(step.system);
@@ -59,38 +74,30 @@ export function expandAgent(step: AgentStep, pricing: ModelPricing): Expansion {
   const g = u + o + (step.keepReasoning ? r : 0n);
   const A = S + u; // prompt_1
 
-  // First turn whose prompt is strictly above t (T + 1 when none is).
-  const firstAbove = (t: bigint): bigint => {
-    if (A > t) return 1n;
-    if (g === 0n) return T + 1n;
-    const k = (t - A) / g + 2n;
-    return k > T ? T + 1n : k;
-  };
-
   const bands = new Map<number, BilledTokens>();
-  const starts = pricing.bands.map((b) => (b.above === null ? 1n : firstAbove(b.above)));
+  const priced = pricing.bands;
   const caching = step.caching;
   const writeClass = caching?.ttl === "1h" ? "cacheWrite1h" : "cacheWrite";
 
-  for (let i = 0; i < starts.length; i++) {
-    const a = starts[i]!;
-    // Thresholds ascend and the prompt never shrinks, so band i ends where band i+1 starts.
-    const b = (starts[i + 1] ?? T + 1n) - 1n;
-    if (a > b) continue;
+  // Band i covers the turns from its own start to the next band's: thresholds ascend and the
+  // prompt never shrinks.
+  let a = 1n; // the base band (first, above nothing) starts at turn 1
+  for (let i = 0; i < priced.length; i++) {
+    const next = i + 1 < priced.length ? firstAbove(priced[i + 1]!.above!, A, g, T) : T + 1n;
+    const b = next - 1n;
+    const from = a;
+    a = next;
+    if (from > b) continue;
 
-    const n = b - a + 1n;
-    const promptSum = n * A + (g * ((a - 1n + (b - 1n)) * n)) / 2n;
+    const n = b - from + 1n;
+    const promptSum = n * A + (g * ((from - 1n + (b - 1n)) * n)) / 2n;
     const t = noTokens();
     if (caching) {
-      let cached = a === 1n && caching.warmSystem ? S : 0n;
-      // Σ_{k=max(a,2)}^{b} ⌊h · prompt_{k−1}⌋, with i = k − 2 running from i0 to i1.
-      const i0 = (a < 2n ? 2n : a) - 2n;
+      let cached = from === 1n && caching.warmSystem ? S : 0n;
+      // Σ_{k=max(from,2)}^{b} ⌊h · prompt_{k−1}⌋, with i = k − 2 running from i0 to i1.
+      const i0 = (from < 2n ? 2n : from) - 2n;
       const i1 = b - 2n;
-      if (i1 >= i0) {
-        const { num, den } = caching.hitRate;
-        const F = (count: bigint) => floorSum(count, den, num * g, num * A);
-        cached += F(i1 + 1n) - F(i0);
-      }
+      if (i1 >= i0) cached += cachedSum(i1 + 1n, caching.hitRate, g, A) - cachedSum(i0, caching.hitRate, g, A);
       t.cachedInput = cached;
       t[pricing.billsCacheWrites ? writeClass : "input"] = promptSum - cached;
     } else {
@@ -104,26 +111,31 @@ export function expandAgent(step: AgentStep, pricing: ModelPricing): Expansion {
   return { bands, calls: T, overflow: firstOverflow(pricing, A, g, o + r, T) };
 }
 
+/** The turn (of `turns`) at which prompt_k + extra first exceeds `limit`, or 0n if none does. */
+function turnOver(limit: bigint, first: bigint, growth: bigint, extra: bigint, turns: bigint): bigint {
+  if (first + extra > limit) return 1n;
+  if (growth === 0n) return 0n;
+  const k = (limit - first - extra) / growth + 2n;
+  return k > turns ? 0n : k;
+}
+
 /** The first turn (of `turns`) whose call breaks a limit: prompt_k = first + (k−1)·growth. */
 function firstOverflow(pricing: ModelPricing, first: bigint, growth: bigint, generated: bigint, turns: bigint): Overflow | undefined {
   const limits = pricing.model.limits;
-  const found: Overflow[] = [];
-  const check = (kind: Overflow["kind"], limit: number | null | undefined, extra: bigint) => {
-    if (limit == null) return;
-    const L = BigInt(limit);
-    let k: bigint;
-    if (first + extra > L) k = 1n;
-    else if (growth === 0n) return;
-    else k = (L - first - extra) / growth + 2n;
-    if (k > turns) return;
-    const size = first + (k - 1n) * growth + extra;
-    found.push({ model: pricing.model.id, turn: Number(k), size: Number(size), limit, kind });
-  };
-  check("context", limits?.contextTokens, generated);
-  check("input", limits?.inputTokens, 0n);
-  if (limits?.outputTokens != null && generated > BigInt(limits.outputTokens)) {
-    found.push({ model: pricing.model.id, turn: 1, size: Number(generated), limit: limits.outputTokens, kind: "output" });
+  if (!limits) return undefined;
+  const id = pricing.model.id;
+  let found: Overflow | undefined;
+  if (limits.contextTokens != null) {
+    const k = turnOver(BigInt(limits.contextTokens), first, growth, generated, turns);
+    if (k !== 0n) found = { model: id, turn: Number(k), size: Number(first + (k - 1n) * growth + generated), limit: limits.contextTokens, kind: "context" };
   }
-  found.sort((x, y) => x.turn - y.turn);
-  return found[0];
+  // The earliest turn wins; at equal turns, the one checked first (context, input, output).
+  if (limits.inputTokens != null) {
+    const k = turnOver(BigInt(limits.inputTokens), first, growth, 0n, turns);
+    if (k !== 0n && !(found && found.turn <= Number(k))) found = { model: id, turn: Number(k), size: Number(first + (k - 1n) * growth), limit: limits.inputTokens, kind: "input" };
+  }
+  if (limits.outputTokens != null && generated > BigInt(limits.outputTokens) && !(found && found.turn <= 1)) {
+    found = { model: id, turn: 1, size: Number(generated), limit: limits.outputTokens, kind: "output" };
+  }
+  return found;
 }

@@ -154,7 +154,7 @@ export function priceModel(model: Model, options: PriceOptions): ModelPricing {
 const NO_RATES: PartialRates = {};
 
 /** Below this many USD per million tokens, a rate reads as $0: rates are shown to six decimals. */
-export const TINY_RATE = Decimal.from("0.000001");
+export const TINY_RATE = Decimal.of(1n, 6); // $0.000001
 
 const listed = (items: string[]): string => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
 

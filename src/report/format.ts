@@ -3,7 +3,15 @@ import { groupDigits } from "../text.ts";
 // Numbers as people read them. Money keeps its precision by magnitude: a per-call cost of
 // $0.0000167 must never print as $0.00.
 
-const TRAILING_ZEROS = /(\.\d\d\d*?)0+$/;
+/** toFixed text without the trailing zeros past `keep` decimals: ("0.067500000", 2) → "0.0675". */
+function trimZeros(fixed: string, keep: number): string {
+  // By hand, not a regular expression: a table formats ~100 amounts and ~300 rates, cold.
+  const dot = fixed.indexOf(".");
+  if (dot < 0) return fixed;
+  let end = fixed.length;
+  while (end > dot + 1 + keep && fixed.charCodeAt(end - 1) === 48) end--;
+  return end === fixed.length ? fixed : fixed.slice(0, end);
+}
 
 export function formatUsd(n: number): string {
   if (n === 0) return "$0.00";
@@ -18,7 +26,7 @@ export function formatUsd(n: number): string {
   // Four significant digits below a dollar (down to the nano-dollar), without trailing zeros
   // that no digit of the amount asked for: $0.000009, $0.0675, $0.30.
   const decimals = Math.min(9, Math.max(2, 3 - Math.floor(Math.log10(abs))));
-  return `${sign}$${abs.toFixed(decimals).replace(TRAILING_ZEROS, "$1")}`;
+  return `${sign}$${trimZeros(abs.toFixed(decimals), 2)}`;
 }
 
 /** Like formatUsd: "$0.0004", "$1.50" (kept for the signed amounts below). */
@@ -50,13 +58,10 @@ export const formatInt = (n: number | bigint): string => groupDigits(typeof n ==
 export function formatRate(n: number): string {
   // Two decimals at least, six at most, no trailing zeros beyond the cents: 1.50, 0.075, 0.003625.
   if (n >= 1e15) return groupDigits(BigInt(Math.round(n)));
-  // By hand rather than split and a regex: a model list formats ~300 rates, cold.
-  const fixed = n.toFixed(6);
+  const fixed = trimZeros(n.toFixed(6), 2);
   const dot = fixed.indexOf(".");
-  let end = fixed.length;
-  while (end > dot + 3 && fixed.charCodeAt(end - 1) === 48) end--;
   const whole = fixed.slice(0, dot);
-  return `${whole.length > 3 ? groupDigits(BigInt(whole)) : whole}${fixed.slice(dot, end)}`;
+  return `${whole.length > 3 ? groupDigits(BigInt(whole)) : whole}${fixed.slice(dot)}`;
 }
 
 
