@@ -313,7 +313,13 @@ describe("the packed registry the CLI bundles read (dist/bin/registry.json)", ()
     // Measurements are read only when asked for, and then once for every model.
     expect(unpacked.flatMap((f) => f.models ?? []).map((m) => [m.id, m.rates?.input])).toHaveLength(files.flatMap((f) => f.models ?? []).length);
     expect(reads).toBe(0);
-    expect(unpacked).toEqual(files.map(pricingFields));
+    // Each entry is the model a Registry makes of the file's pricing fields, as it would make it.
+    const models = new Registry(files.map(pricingFields).map((file) => ({ file, origin: "bundled" }))).all();
+    expect(unpacked.flatMap((f) => f.models ?? [])).toEqual(models);
+    const adopted = new Registry(unpacked.map((file) => ({ file, origin: "bundled", prechecked: true })));
+    expect(adopted.all()).toEqual(models);
+    // …taken as they are (a start copies no entry), and an override still merges over them.
+    expect(adopted.get("gemini-3.5-flash")).toBe(unpacked.flatMap((f) => f.models ?? []).find((m) => m.id === "gemini-3.5-flash"));
     expect(reads).toBe(1);
     const flash = unpacked.flatMap((f) => f.models ?? []).find((m) => m.id === "gemini-3.5-flash")!;
     expect(flash.usage?.measurements?.[0]?.source).toMatch(/^https:\/\/artificialanalysis\.ai\/models\/gemini-3-5-flash/);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { PricingSource } from "./registry.ts";
+import { mergeEntry, type PricingSource } from "./registry.ts";
 import type { PricingFile } from "./schema.ts";
 
 // The CLI bundles read the registry from a packed file beside them (dist/bin/registry.json:
@@ -49,7 +49,9 @@ export function packPricing(files: readonly PricingFile[]): PackedPricing {
   const sources: string[] = [];
   const index = new Map<string, number>();
   const lists: Measurements[] = [];
-  const slim = files.map(pricingFields);
+  // Each entry is stored as the model the Registry makes of it (provider, name, status and
+  // origin filled in), which a prechecked source's entries are taken as: not copied at start.
+  const slim = files.map(pricingFields).map((f) => (f.models ? { ...f, models: f.models.map((m) => mergeEntry(undefined, m, f.provider!, "bundled")) } : f));
   for (const usage of slim.flatMap((f) => f.models ?? []).flatMap((e) => (e.usage ? [e.usage] : []))) {
     if (!usage.measurements) continue;
     for (const m of usage.measurements) {

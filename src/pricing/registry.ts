@@ -60,7 +60,11 @@ export interface PricingSource {
   file: PricingFile;
   /** "bundled" or the path the file was read from. */
   origin: string;
-  /** Already built into a Registry, every check passed (the packed registry scripts/build.js writes). */
+  /**
+   * The packed registry scripts/build.js writes: built into a Registry when it was written, every
+   * check passed, and each entry already the model the Registry makes of it (provider, name,
+   * status, origin), taken as it is.
+   */
   prechecked?: boolean;
 }
 
@@ -158,13 +162,14 @@ export class Registry {
     const benchmarks = new Map<string, Benchmark & { origin: string }>();
     // Indexed loops here and below: every run builds the registry cold, ~100 models.
     for (let s = 0; s < sources.length; s++) {
-      const { file, origin } = sources[s]!;
+      const { file, origin, prechecked } = sources[s]!;
       for (const [key, b] of Object.entries(file.benchmarks ?? {})) benchmarks.set(key, { ...b, origin });
       const entries = file.models ?? [];
       for (let i = 0; i < entries.length; i++) {
         const entry = entries[i]!;
         const key = entry.id.toLowerCase();
-        byId.set(key, mergeEntry(byId.get(key), entry, file.provider!, origin));
+        const base = byId.get(key);
+        byId.set(key, !base && prechecked ? (entry as Model) : mergeEntry(base, entry, file.provider!, origin));
       }
     }
     this.models = [...byId.values()];
