@@ -6,6 +6,7 @@
 export type Align = "left" | "right";
 
 export interface BoxTable {
+  /** The table keeps the row as given (every caller builds one per push). */
   push(row: readonly string[]): void;
   toString(): string;
 }
@@ -55,23 +56,24 @@ const spaces: string[] = [];
 const pad = (n: number): string => (spaces[n] ??= " ".repeat(n));
 
 export function boxTable(head: readonly string[], aligns: readonly Align[]): BoxTable {
-  const rows: string[][] = [head.map(String)];
+  const rows: (readonly string[])[] = [head];
   return {
-    push: (row) => void rows.push(row.map(String)),
+    push: (row) => void rows.push(row),
     // One measure per cell and one string per line: a comparison is ~100 rows of a dozen cells,
     // drawn cold, and every intermediate array and padding string is garbage to collect.
     toString: () => {
       const n = head.length;
       const widths: number[] = new Array<number>(n).fill(0);
-      const measured = rows.map((r) => {
-        const ws: number[] = [];
+      // Every cell's width in one list, row after row (not a list per row).
+      const measured = new Array<number>(rows.length * n);
+      for (let k = 0; k < rows.length; k++) {
+        const r = rows[k]!;
         for (let i = 0; i < n; i++) {
-          const w = displayWidth(r[i] ?? "");
-          ws.push(w);
+          const w = displayWidth(String(r[i] ?? ""));
+          measured[k * n + i] = w;
           if (w > widths[i]!) widths[i] = w;
         }
-        return ws;
-      });
+      }
       const rule = (l: string, m: string, r: string) => `${l}${widths.map((w) => "─".repeat(w + 2)).join(m)}${r}`;
       // Every piece in one list and one join: concatenating would leave a tree of partial strings.
       // The list is made at its final length (a growing one is copied each time it fills).
@@ -81,11 +83,10 @@ export function boxTable(head: readonly string[], aligns: readonly Align[]): Box
       parts[p++] = rule("┌", "┬", "┐");
       for (let k = 0; k < rows.length; k++) {
         const r = rows[k]!;
-        const ws = measured[k]!;
         parts[p++] = "\n│";
         for (let i = 0; i < n; i++) {
-          const cell = r[i] ?? "";
-          const fill = pad(widths[i]! - ws[i]!);
+          const cell = String(r[i] ?? "");
+          const fill = pad(widths[i]! - measured[k * n + i]!);
           parts[p++] = " ";
           parts[p++] = aligns[i] === "right" ? fill : cell;
           parts[p++] = aligns[i] === "right" ? cell : fill;
