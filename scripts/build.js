@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -93,7 +94,8 @@ const lazyChildProcess = {
 const ownRequire = {
   name: "own-require",
   setup(b) {
-    b.onResolve({ filter: /^(node:)?module$/ }, (a) => (a.importer.includes("/src/") ? { path: "own-require", namespace: "tokencost" } : undefined));
+    const src = join(root, "src") + sep;
+    b.onResolve({ filter: /^(node:)?module$/ }, (a) => (a.importer.startsWith(src) ? { path: "own-require", namespace: "tokencost" } : undefined));
     b.onLoad({ filter: /^own-require$/, namespace: "tokencost" }, () => ({ contents: "module.exports = { createRequire: () => require };", loader: "js" }));
   },
 };

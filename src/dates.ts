@@ -67,8 +67,9 @@ function civilFromDays(days: number): string {
 }
 
 /**
- * Days since 1970-01-01 of a day as isoDay writes it (YYYY-MM-DD, or ±YYYYYY-MM-DD for a log's
- * far-off timestamp); NaN for anything else, as Date.parse gave.
+ * Days since 1970-01-01 of a real day as isoDay writes it (YYYY-MM-DD, or ±YYYYYY-MM-DD for a
+ * log's far-off timestamp); NaN for anything else (Date.parse rolled an impossible day over and
+ * read partial dates; every caller passes days it has checked).
  */
 function dayNumber(day: string): number {
   const sign = day.charCodeAt(0);
@@ -86,7 +87,8 @@ function dayNumber(day: string): number {
 }
 
 export const addDays = (day: string, n: number): string => {
-  const days = dayNumber(day) + n;
+  // The day that holds the instant n days on, as Date gave for a fractional n.
+  const days = Math.floor(dayNumber(day) + n);
   // Date's range, ±10^8 days from 1970: beyond it (or from no day at all) there is no date.
   if (!(Math.abs(days) <= 1e8)) throw new RangeError("Invalid time value");
   return civilFromDays(days);

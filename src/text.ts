@@ -15,7 +15,12 @@ export function groupDigits(n: number | bigint): string {
   const neg = n < 0;
   const digits = (neg ? -n : n).toString();
   if (digits.length <= 3) return neg ? `-${digits}` : digits;
-  // In threes from the right, by hand: a regular expression is compiled at its first use.
+  // In threes from the right, by hand (a regular expression is compiled at its first use) —
+  // for whole numbers; anything else ("1234.5", "1e+21", "Infinity") as the expression did.
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c < 48 || c > 57) return (neg ? "-" : "") + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
   let out = digits.slice(0, digits.length % 3 || 3);
   for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
   return (neg ? "-" : "") + out;

@@ -64,6 +64,8 @@ describe("day arithmetic without Date", () => {
     expect(addDays("9999-12-31", 1)).toBe("+010000-01-01");
     expect(addDays("0000-01-01", -1)).toBe("-000001-12-31");
     expect(() => addDays("2026-02-30", 1)).toThrow(RangeError);
+    // A fractional n lands in the day that holds the instant, as Date did.
+    for (const n of [0.5, -0.5, 1.25, -1.25]) expect(addDays("2024-02-29", n)).toBe(refAddDays("2024-02-29", n));
     // Date's range ends 10^8 days from 1970.
     expect(addDays("1970-01-01", 1e8)).toBe(refAddDays("1970-01-01", 1e8));
     expect(() => addDays("1970-01-01", 1e8 + 1)).toThrow(RangeError);

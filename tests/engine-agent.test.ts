@@ -88,6 +88,12 @@ describe("agent expansion", () => {
     else expect(e.overflow).toBeUndefined();
   });
 
+  it("an agent of no turns breaks no limit, however large its first prompt would be", () => {
+    const pricing = priceModel(acme({ limits: { contextTokens: 615, inputTokens: 10, outputTokens: 1 } }) as never, { at: AT });
+    const step = { kind: "agent", path: [], system: 909, turns: 0, perTurn: { input: 94, output: 0, reasoning: 0, toolSeconds: 0 }, caching: null, keepReasoning: false } as AgentStep;
+    expect(expandAgent(step, pricing).overflow).toBeUndefined();
+  });
+
   it("a million turns are summed in closed form", () => {
     const e = run({ agent: { system: 0, turns: 1_000_000, perTurn: { input: 0, output: 1 } } }, { registry: registryOf(acme({ limits: { contextTokens: null } })) });
     // prompt_k = k − 1, Σ = 999,999 × 1,000,000 / 2

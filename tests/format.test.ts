@@ -73,5 +73,7 @@ describe("groupDigits", () => {
       { numRuns: 2000 },
     );
     for (const n of [0, 999, 1000, -1000, 999999, 1000000, -12345]) expect(groupDigits(n)).toBe(n.toLocaleString("en-US"));
+    // Not whole numbers: as the regular expression it replaced wrote them.
+    expect([1234.5, -1234.5, 1e21, Infinity].map((n) => groupDigits(n))).toEqual(["1,234.5", "-1,234.5", "1e+21", "Infinity"]);
   });
 });

@@ -319,7 +319,28 @@ describe("the packed registry the CLI bundles read (dist/bin/registry.json)", ()
     const adopted = new Registry(unpacked.map((file) => ({ file, origin: "bundled", prechecked: true })));
     expect(adopted.all()).toEqual(models);
     // …taken as they are (a start copies no entry), and an override still merges over them.
-    expect(adopted.get("gemini-3.5-flash")).toBe(unpacked.flatMap((f) => f.models ?? []).find((m) => m.id === "gemini-3.5-flash"));
+    const packedFlash = unpacked.flatMap((f) => f.models ?? []).find((m) => m.id === "gemini-3.5-flash")!;
+    expect(adopted.get("gemini-3.5-flash")).toBe(packedFlash);
+    const inputRate = packedFlash.rates!.input;
+    const overridden = new Registry([
+      ...unpacked.map((file) => ({ file, origin: "bundled", prechecked: true })),
+      { file: { provider: "google", models: [{ id: "gemini-3.5-flash", rates: { input: 9 } }] }, origin: "ours.json" },
+    ]);
+    expect(overridden.get("gemini-3.5-flash").rates.input).toBe(9);
+    expect(overridden.get("gemini-3.5-flash").rates.output).toBe(packedFlash.rates!.output);
+    expect(packedFlash.rates!.input).toBe(inputRate); // the adopted entry is not changed by the merge
+    // Raw entries marked prechecked are still made into models (only packed ones are taken as they are).
+    const raw = new Registry(files.map(pricingFields).map((file) => ({ file, origin: "bundled", prechecked: true })));
+    expect(raw.all()).toEqual(models);
+    // An id in two files: the later entry merges over the first, packed or not.
+    const twice = [
+      { provider: "a", models: [{ id: "m-1", name: "M One", status: "preview" as const, rates: { input: 1, output: 2 } }] },
+      { provider: "b", models: [{ id: "M-1", rates: { output: 3 } }] },
+    ];
+    const p2 = packPricing(twice);
+    const fromPacked = new Registry(unpackPricing(p2.registry, () => p2.measurements).map((file) => ({ file, origin: "bundled", prechecked: true })));
+    expect(fromPacked.all()).toEqual(new Registry(twice.map((file) => ({ file, origin: "bundled" }))).all());
+    expect(fromPacked.get("m-1")).toMatchObject({ name: "M One", status: "preview", provider: "b", rates: { input: 1, output: 3 } });
     expect(reads).toBe(1);
     const flash = unpacked.flatMap((f) => f.models ?? []).find((m) => m.id === "gemini-3.5-flash")!;
     expect(flash.usage?.measurements?.[0]?.source).toMatch(/^https:\/\/artificialanalysis\.ai\/models\/gemini-3-5-flash/);

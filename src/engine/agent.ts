@@ -113,9 +113,10 @@ export function expandAgent(step: AgentStep, pricing: ModelPricing): Expansion {
 
 /** The turn (of `turns`) at which prompt_k + extra first exceeds `limit`, or 0n if none does. */
 function turnOver(limit: bigint, first: bigint, growth: bigint, extra: bigint, turns: bigint): bigint {
-  if (first + extra > limit) return 1n;
-  if (growth === 0n) return 0n;
-  const k = (limit - first - extra) / growth + 2n;
+  let k: bigint;
+  if (first + extra > limit) k = 1n;
+  else if (growth === 0n) return 0n;
+  else k = (limit - first - extra) / growth + 2n;
   return k > turns ? 0n : k;
 }
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { mergeEntry, type PricingSource } from "./registry.ts";
-import type { PricingFile } from "./schema.ts";
+import type { ModelEntry, PricingFile } from "./schema.ts";
 
 // The CLI bundles read the registry from a packed file beside them (dist/bin/registry.json:
 // scripts/build.js validates the pricing files with zod and writes it, and defines this constant
@@ -51,7 +51,16 @@ export function packPricing(files: readonly PricingFile[]): PackedPricing {
   const lists: Measurements[] = [];
   // Each entry is stored as the model the Registry makes of it (provider, name, status and
   // origin filled in), which a prechecked source's entries are taken as: not copied at start.
-  const slim = files.map(pricingFields).map((f) => (f.models ? { ...f, models: f.models.map((m) => mergeEntry(undefined, m, f.provider!, "bundled")) } : f));
+  // An id met again in a later file merges over the first as the Registry merges it: only its
+  // first entry is stored merged.
+  const seen = new Set<string>();
+  const merged = (m: ModelEntry, provider: string) => {
+    const key = m.id.toLowerCase();
+    if (seen.has(key)) return m;
+    seen.add(key);
+    return mergeEntry(undefined, m, provider, "bundled");
+  };
+  const slim = files.map(pricingFields).map((f) => (f.models ? { ...f, models: f.models.map((m) => merged(m, f.provider!)) } : f));
   for (const usage of slim.flatMap((f) => f.models ?? []).flatMap((e) => (e.usage ? [e.usage] : []))) {
     if (!usage.measurements) continue;
     for (const m of usage.measurements) {

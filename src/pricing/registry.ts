@@ -169,7 +169,9 @@ export class Registry {
         const entry = entries[i]!;
         const key = entry.id.toLowerCase();
         const base = byId.get(key);
-        byId.set(key, !base && prechecked ? (entry as Model) : mergeEntry(base, entry, file.provider!, origin));
+        // A packed entry is already the model (see PricingSource.prechecked); anything else merges.
+        const adopt = !base && prechecked && (entry as Partial<Model>).origin === origin && (entry as Partial<Model>).provider === file.provider;
+        byId.set(key, adopt ? (entry as Model) : mergeEntry(base, entry, file.provider!, origin));
       }
     }
     this.models = [...byId.values()];

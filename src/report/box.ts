@@ -69,7 +69,7 @@ export function boxTable(head: readonly string[], aligns: readonly Align[]): Box
       for (let k = 0; k < rows.length; k++) {
         const r = rows[k]!;
         for (let i = 0; i < n; i++) {
-          const w = displayWidth(String(r[i] ?? ""));
+          const w = displayWidth(i < r.length ? String(r[i]) : "");
           measured[k * n + i] = w;
           if (w > widths[i]!) widths[i] = w;
         }
@@ -85,7 +85,7 @@ export function boxTable(head: readonly string[], aligns: readonly Align[]): Box
         const r = rows[k]!;
         parts[p++] = "\n│";
         for (let i = 0; i < n; i++) {
-          const cell = String(r[i] ?? "");
+          const cell = i < r.length ? String(r[i]) : "";
           const fill = pad(widths[i]! - measured[k * n + i]!);
           parts[p++] = " ";
           parts[p++] = aligns[i] === "right" ? fill : cell;
