@@ -22,25 +22,32 @@ export const isoDay = (date: Date): string => {
 const isLeap = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The whole number written in `text` at [from, from + n), or −1 where a character is not a digit. */
-function digits(text: string, from: number, n: number): number {
+/** The whole number written in `text` at [from, from + n), or −1 where a character is not a digit (or missing). */
+export function digits(text: string, from: number, n: number): number {
   let v = 0;
   for (let i = from; i < from + n; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
+    const c = text.charCodeAt(i) - 48; // NaN past the end
+    if (!(c >= 0 && c <= 9)) return -1;
     v = v * 10 + c;
   }
   return v;
 }
 
+/**
+ * Whether "MM-DD" after `year` in `text` (its dashes at from + 4 and from + 7) makes a real day:
+ * from = 0 for YYYY-MM-DD, 3 for the six-digit year form ±YYYYYY-MM-DD.
+ */
+function realDay(text: string, year: number, from: number): boolean {
+  if (text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return false;
+  const m = digits(text, from + 5, 2);
+  const d = digits(text, from + 8, 2);
+  return m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && isLeap(year) ? 29 : MONTH_DAYS[m - 1]!);
+}
+
 /** A real day of the calendar written as YYYY-MM-DD (years 0000–9999). */
 export function isIsoDay(text: string): boolean {
-  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
   const y = digits(text, 0, 4);
-  const m = digits(text, 5, 2);
-  const d = digits(text, 8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1) return false;
-  return d <= (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]!);
+  return text.length === 10 && y >= 0 && realDay(text, y, 0);
 }
 
 // Days from civil and back: Howard Hinnant's algorithms (chrono-Compatible Low-Level Date
@@ -73,17 +80,19 @@ function civilFromDays(days: number): string {
  */
 function dayNumber(day: string): number {
   const sign = day.charCodeAt(0);
+  let year: number;
+  let from = 0;
   if (day.length === 13 && (sign === 43 || sign === 45)) {
-    // ±YYYYYY-MM-DD: the same day with a six-digit year ("-000000" is not a year).
+    // ±YYYYYY-MM-DD: a six-digit year ("-000000" is not one), its month and day 3 further on.
     const y = digits(day, 1, 6);
-    const rest = `2000${day.slice(7)}`;
-    if (y < 0 || (sign === 45 && y === 0) || !isIsoDay(rest)) return Number.NaN;
-    const year = sign === 45 ? -y : y;
-    const m = digits(day, 8, 2);
-    const d = digits(day, 11, 2);
-    return m === 2 && d === 29 && !isLeap(year) ? Number.NaN : daysFromCivil(year, m, d);
-  }
-  return isIsoDay(day) ? daysFromCivil(digits(day, 0, 4), digits(day, 5, 2), digits(day, 8, 2)) : Number.NaN;
+    if (y < 0 || (sign === 45 && y === 0)) return Number.NaN;
+    year = sign === 45 ? -y : y;
+    from = 3;
+  } else if (day.length === 10) {
+    year = digits(day, 0, 4);
+    if (year < 0) return Number.NaN;
+  } else return Number.NaN;
+  return realDay(day, year, from) ? daysFromCivil(year, digits(day, from + 5, 2), digits(day, from + 8, 2)) : Number.NaN;
 }
 
 export const addDays = (day: string, n: number): string => {

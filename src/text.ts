@@ -9,6 +9,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 const LINE_BREAKS = /[\t\n\r]/g;
+const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g; // only for what is not a whole number (compiled when first used)
 
 /** 1234567 → "1,234,567" (whole numbers, as en-US writes them). */
 export function groupDigits(n: number | bigint): string {
@@ -19,7 +20,7 @@ export function groupDigits(n: number | bigint): string {
   // for whole numbers; anything else ("1234.5", "1e+21", "Infinity") as the expression did.
   for (let i = 0; i < digits.length; i++) {
     const c = digits.charCodeAt(i);
-    if (c < 48 || c > 57) return (neg ? "-" : "") + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    if (c < 48 || c > 57) return (neg ? "-" : "") + digits.replace(THOUSANDS, ",");
   }
   let out = digits.slice(0, digits.length % 3 || 3);
   for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;

@@ -111,32 +111,23 @@ export function expandAgent(step: AgentStep, pricing: ModelPricing): Expansion {
   return { bands, calls: T, overflow: firstOverflow(pricing, A, g, o + r, T) };
 }
 
-/** The turn (of `turns`) at which prompt_k + extra first exceeds `limit`, or 0n if none does. */
-function turnOver(limit: bigint, first: bigint, growth: bigint, extra: bigint, turns: bigint): bigint {
-  let k: bigint;
-  if (first + extra > limit) k = 1n;
-  else if (growth === 0n) return 0n;
-  else k = (limit - first - extra) / growth + 2n;
-  return k > turns ? 0n : k;
+/** Where prompt_k + extra first exceeds one limit within `turns` turns, if it does. */
+function limitBroken(pricing: ModelPricing, kind: Overflow["kind"], limit: number, first: bigint, growth: bigint, extra: bigint, turns: bigint): Overflow | undefined {
+  const k = firstAbove(BigInt(limit), first + extra, growth, turns);
+  if (k > turns) return undefined;
+  return { model: pricing.model.id, turn: Number(k), size: Number(first + (k - 1n) * growth + extra), limit, kind };
 }
 
 /** The first turn (of `turns`) whose call breaks a limit: prompt_k = first + (k−1)·growth. */
 function firstOverflow(pricing: ModelPricing, first: bigint, growth: bigint, generated: bigint, turns: bigint): Overflow | undefined {
   const limits = pricing.model.limits;
   if (!limits) return undefined;
-  const id = pricing.model.id;
-  let found: Overflow | undefined;
-  if (limits.contextTokens != null) {
-    const k = turnOver(BigInt(limits.contextTokens), first, growth, generated, turns);
-    if (k !== 0n) found = { model: id, turn: Number(k), size: Number(first + (k - 1n) * growth + generated), limit: limits.contextTokens, kind: "context" };
-  }
   // The earliest turn wins; at equal turns, the one checked first (context, input, output).
-  if (limits.inputTokens != null) {
-    const k = turnOver(BigInt(limits.inputTokens), first, growth, 0n, turns);
-    if (k !== 0n && !(found && found.turn <= Number(k))) found = { model: id, turn: Number(k), size: Number(first + (k - 1n) * growth), limit: limits.inputTokens, kind: "input" };
-  }
+  let found = limits.contextTokens == null ? undefined : limitBroken(pricing, "context", limits.contextTokens, first, growth, generated, turns);
+  const input = limits.inputTokens == null ? undefined : limitBroken(pricing, "input", limits.inputTokens, first, growth, 0n, turns);
+  if (input && !(found && found.turn <= input.turn)) found = input;
   if (limits.outputTokens != null && generated > BigInt(limits.outputTokens) && !(found && found.turn <= 1)) {
-    found = { model: id, turn: 1, size: Number(generated), limit: limits.outputTokens, kind: "output" };
+    found = { model: pricing.model.id, turn: 1, size: Number(generated), limit: limits.outputTokens, kind: "output" };
   }
   return found;
 }

@@ -32,11 +32,13 @@ export function checkPricingFile(
   const problems: Problem[] = [];
   const error = (path: JsonPath, message: string) => problems.push({ severity: "error", path, message });
   const warn = (path: JsonPath, message: string) => problems.push({ severity: "warning", path, message });
-  // The checks across entries (validate.ts), each said where its path comes in this file's order.
-  const across = new Map<string, string[]>();
-  for (const p of acrossEntries(file)) across.set(formatPath(p.path), [...(across.get(formatPath(p.path)) ?? []), p.message]);
+  // The checks across entries (validate.ts), each said where its path comes in this file's order
+  // (one problem a path: a name's, or a tier's threshold).
+  const across = new Map<string, string>();
+  for (const p of acrossEntries(file)) across.set(formatPath(p.path), p.message);
   const acrossAt = (path: JsonPath) => {
-    for (const message of across.get(formatPath(path)) ?? []) error(path, message);
+    const message = across.get(formatPath(path));
+    if (message !== undefined) error(path, message);
   };
 
   (file.models ?? []).forEach((m, i) => {

@@ -1,4 +1,4 @@
-import { daysBetween } from "../dates.ts";
+import { daysBetween, digits } from "../dates.ts";
 import { warning, type Warning } from "../warnings.ts";
 import type { Model } from "./registry.ts";
 import type { ModelStatus } from "./schema.ts";
@@ -19,24 +19,15 @@ export function statusAt(model: Model, at: string): ModelStatus {
   return model.status;
 }
 
-const isDigit = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return c >= 48 && c <= 57;
-};
-
 /**
  * How much of a release date is a date: "YYYY", "YYYY-MM" or "YYYY-MM-DD" at its start (the
  * field is free text), as a length; 0 when it does not start with a year. By hand, not a
  * regular expression: every model of a comparison asks, cold.
  */
 export function releasePrefixLength(text: string): number {
-  const digits = (from: number, n: number) => {
-    for (let i = from; i < from + n; i++) if (!isDigit(text, i)) return false;
-    return true;
-  };
-  if (!digits(0, 4)) return 0;
-  if (text[4] !== "-" || !digits(5, 2)) return 4;
-  if (text[7] !== "-" || !digits(8, 2)) return 7;
+  if (digits(text, 0, 4) < 0) return 0;
+  if (text[4] !== "-" || digits(text, 5, 2) < 0) return 4;
+  if (text[7] !== "-" || digits(text, 8, 2) < 0) return 7;
   return 10;
 }
 

@@ -60,8 +60,7 @@ export function formatRate(n: number): string {
   if (n >= 1e15) return groupDigits(BigInt(Math.round(n)));
   const fixed = trimZeros(n.toFixed(6), 2);
   const dot = fixed.indexOf(".");
-  const whole = fixed.slice(0, dot);
-  return `${whole.length > 3 ? groupDigits(BigInt(whole)) : whole}${fixed.slice(dot)}`;
+  return dot > 3 ? groupDigits(BigInt(fixed.slice(0, dot))) + fixed.slice(dot) : fixed;
 }
 
 

@@ -50,6 +50,8 @@ export function providerOf(name: string): string {
   return PROVIDERS[n] ?? (n.replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "") || "unknown");
 }
 
+const PRICE_TEXT = /^\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
 /**
  * A USD-per-token price (a number, or the decimal string OpenRouter writes: "0.0000025") as USD
  * per million, exactly — 2.5, not 2.4999999999999996; undefined for anything else, negatives too.
@@ -57,7 +59,7 @@ export function providerOf(name: string): string {
 export function perMillion(v: unknown): number | undefined {
   if (typeof v !== "string" && typeof v !== "number") return undefined;
   const text = String(v).trim();
-  if (!/^\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) return undefined;
+  if (!PRICE_TEXT.test(text)) return undefined;
   return Number(Decimal.from(text).mul(1_000_000n).toString());
 }
 
